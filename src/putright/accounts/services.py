@@ -1,0 +1,29 @@
+from django.db import transaction
+from rest_framework.authtoken.models import Token
+
+from putright.accounts.models import Role, User
+from putright.errors import InvalidInput
+
+
+@transaction.atomic
+def user_create(
+    *, username: str, role: str, password: str | None = None, email: str = "", **names
+) -> User:
+    if role not in Role.values:
+        raise InvalidInput({"role": f"Choose one of: {', '.join(Role.values)}."})
+    if User.objects.filter(username=username).exists():
+        raise InvalidInput({"username": f"A user called {username!r} already exists."})
+    user = User(username=username, role=role, email=email, **names)
+    user.is_staff = role == Role.ADMIN
+    user.is_superuser = role == Role.ADMIN
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    return user
+
+
+def user_api_token(*, user: User) -> str:
+    token, _ = Token.objects.get_or_create(user=user)
+    return token.key

@@ -1,0 +1,278 @@
+"""One function per timeline event. Each writes an append-only Event row (5.12).
+
+Parameters are JSON: dates as ISO strings, users as usernames, before/after where a value changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from putright.complaints.models import Complaint, Event
+from putright.complaints.signals import complaint_event_recorded
+
+
+class EventType:
+    COMPLAINT_LOGGED = "complaint_logged"
+    RELATED_ISSUE_ADDED = "related_issue_added"
+    HANDLER_ASSIGNED = "handler_assigned"
+    STAGE_ACKNOWLEDGED = "stage_acknowledged"
+    DEFINITION_CHANGED = "definition_changed"
+    EXTENSION_GRANTED = "extension_granted"
+    STAGE_RESPONDED = "stage_responded"
+    ESCALATION_REQUESTED = "escalation_requested"
+    COMPLAINT_REFUSED = "complaint_refused"
+    COMPLAINT_WITHDRAWN = "complaint_withdrawn"
+    COMPLAINT_CLOSED = "complaint_closed"
+    REMEDY_OFFERED = "remedy_offered"
+    REMEDY_COMPLETED = "remedy_completed"
+    ACTION_ADDED = "action_added"
+    ACTION_COMPLETED = "action_completed"
+    NOTE_ADDED = "note_added"
+    ATTACHMENT_ADDED = "attachment_added"
+    DEADLINES_RECALCULATED = "deadlines_recalculated"
+    SERVICE_REQUEST_LOGGED = "service_request_logged"
+    SERVICE_REQUEST_COMPLETED = "service_request_completed"
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "get_username"):
+        return value.get_username()
+    if isinstance(value, dict):
+        return {k: _json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json(v) for v in value]
+    return value
+
+
+def record(
+    *,
+    type: str,
+    complaint: Complaint | None = None,
+    resident=None,
+    user=None,
+    actor_label: str = "",
+    **parameters: Any,
+) -> Event:
+    if resident is None and complaint is not None:
+        resident = complaint.resident
+    event = Event.objects.create(
+        complaint=complaint,
+        resident=resident,
+        type=type,
+        actor=user if user is not None and user.is_authenticated else None,
+        actor_label=actor_label or ("" if user is not None else "system"),
+        parameters=_json(parameters),
+    )
+    transaction.on_commit(
+        lambda: complaint_event_recorded.send(sender=Event, event=event), robust=True
+    )
+    return event
+
+
+def complaint_logged_event(*, complaint, user, actor_label=""):
+    return record(
+        type=EventType.COMPLAINT_LOGGED,
+        complaint=complaint,
+        user=user,
+        actor_label=actor_label,
+        channel=complaint.channel,
+        received_on=complaint.received_on,
+        code_version=complaint.code_version,
+        acknowledge_by=complaint.current_stage.acknowledge_by,
+    )
+
+
+def related_issue_added_event(*, complaint, user, issue):
+    return record(
+        type=EventType.RELATED_ISSUE_ADDED,
+        complaint=complaint,
+        user=user,
+        description=issue.description,
+        received_on=issue.received_on,
+        provision="6.8",
+    )
+
+
+def handler_assigned_event(*, complaint, user, stage, before, after):
+    return record(
+        type=EventType.HANDLER_ASSIGNED,
+        complaint=complaint,
+        user=user,
+        stage=stage.number,
+        before=before,
+        after=after,
+    )
+
+
+def stage_acknowledged_event(*, complaint, user, stage):
+    return record(
+        type=EventType.STAGE_ACKNOWLEDGED,
+        complaint=complaint,
+        user=user,
+        stage=stage.number,
+        acknowledged_on=stage.acknowledged_on,
+        acknowledge_by=stage.acknowledge_by,
+        within_timescale=stage.acknowledged_within_timescale,
+        handler=stage.handler,
+        respond_by=stage.respond_by,
+        definition={
+            "understanding": stage.understanding,
+            "outcomes_sought": stage.outcomes_sought,
+            "responsible_for": stage.responsible_for,
+            "not_responsible_for": stage.not_responsible_for,
+        },
+    )
+
+
+def extension_granted_event(*, complaint, user, extension):
+    return record(
+        type=EventType.EXTENSION_GRANTED,
+        complaint=complaint,
+        user=user,
+        stage=extension.stage.number,
+        working_days=extension.working_days,
+        reason=extension.reason,
+        good_reason=extension.good_reason,
+        resident_informed_on=extension.resident_informed_on,
+        before=extension.respond_by_before,
+        after=extension.respond_by_after,
+    )
+
+
+def stage_responded_event(*, complaint, user, stage, remedies, actions):
+    return record(
+        type=EventType.STAGE_RESPONDED,
+        complaint=complaint,
+        user=user,
+        stage=stage.number,
+        responded_on=stage.responded_on,
+        respond_by=stage.respond_by,
+        decision=stage.decision,
+        within_timescale=stage.within_timescale,
+        remedies=[r.pk for r in remedies],
+        actions=[a.pk for a in actions],
+    )
+
+
+def escalation_requested_event(*, complaint, user, stage, actor_label=""):
+    return record(
+        type=EventType.ESCALATION_REQUESTED,
+        complaint=complaint,
+        user=user,
+        actor_label=actor_label,
+        requested_on=stage.requested_on,
+        acknowledge_by=stage.acknowledge_by,
+    )
+
+
+def complaint_refused_event(*, complaint, user, refusal):
+    return record(
+        type=EventType.COMPLAINT_REFUSED,
+        complaint=complaint,
+        user=user,
+        stage=refusal.stage,
+        reason=refusal.reason,
+        explanation=refusal.explanation,
+        decided_on=refusal.decided_on,
+        ombudsman_rights_given=refusal.ombudsman_rights_given,
+    )
+
+
+def status_changed_event(*, type, complaint, user, before, after, actor_label="", **extra):
+    return record(
+        type=type,
+        complaint=complaint,
+        user=user,
+        actor_label=actor_label,
+        before=before,
+        after=after,
+        **extra,
+    )
+
+
+def remedy_offered_event(*, complaint, user, remedy):
+    return record(
+        type=EventType.REMEDY_OFFERED,
+        complaint=complaint,
+        user=user,
+        remedy=remedy.pk,
+        remedy_type=remedy.type,
+        description=remedy.description,
+        amount=remedy.amount,
+        due_on=remedy.due_on,
+    )
+
+
+def remedy_completed_event(*, complaint, user, remedy):
+    return record(
+        type=EventType.REMEDY_COMPLETED,
+        complaint=complaint,
+        user=user,
+        remedy=remedy.pk,
+        completed_on=remedy.completed_on,
+    )
+
+
+def action_added_event(*, complaint, user, action):
+    return record(
+        type=EventType.ACTION_ADDED,
+        complaint=complaint,
+        user=user,
+        action=action.pk,
+        description=action.description,
+        due_on=action.due_on,
+    )
+
+
+def action_completed_event(*, complaint, user, action):
+    return record(
+        type=EventType.ACTION_COMPLETED,
+        complaint=complaint,
+        user=user,
+        action=action.pk,
+        completed_on=action.completed_on,
+    )
+
+
+def note_added_event(*, complaint, user, note, actor_label=""):
+    return record(
+        type=EventType.NOTE_ADDED,
+        complaint=complaint,
+        user=user,
+        actor_label=actor_label,
+        note=note.pk,
+        text=note.text,
+    )
+
+
+def attachment_added_event(*, complaint, user, attachment, actor_label=""):
+    return record(
+        type=EventType.ATTACHMENT_ADDED,
+        complaint=complaint,
+        user=user,
+        actor_label=actor_label,
+        attachment=attachment.pk,
+        name=attachment.original_name,
+        size=attachment.size,
+        content_type=attachment.content_type,
+    )
+
+
+def deadlines_recalculated_event(*, complaint, user, stage, before, after, reason):
+    return record(
+        type=EventType.DEADLINES_RECALCULATED,
+        complaint=complaint,
+        user=user,
+        stage=stage.number,
+        before=before,
+        after=after,
+        reason=reason,
+    )

@@ -1,0 +1,348 @@
+"""The complaint case: stages, extensions, refusals, remedies, actions, and its full record."""
+
+from django.conf import settings
+from django.db import models
+
+from putright.complaints.workflow import Status
+
+
+class Channel(models.TextChoices):
+    WEB = "web", "Web form"
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone"
+    LETTER = "letter", "Letter"
+    IN_PERSON = "in_person", "In person"
+    SOCIAL_MEDIA = "social_media", "Social media"
+    OTHER = "other", "Other"
+
+
+class Category(models.TextChoices):
+    REPAIRS = "repairs", "Repairs and maintenance"
+    DAMP_MOULD = "damp_mould", "Damp and mould"
+    ANTISOCIAL_BEHAVIOUR = "antisocial_behaviour", "Anti-social behaviour"
+    STAFF_CONDUCT = "staff_conduct", "Staff conduct"
+    COMMUNICATION = "communication", "Communication"
+    RENT_CHARGES = "rent_charges", "Rent and service charges"
+    ESTATE_SERVICES = "estate_services", "Estate services and cleaning"
+    ALLOCATIONS = "allocations", "Allocations and lettings"
+    COMPLAINT_HANDLING = "complaint_handling", "Complaint handling"
+    OTHER = "other", "Other"
+
+
+class Decision(models.TextChoices):
+    UPHELD = "upheld", "Upheld"
+    PARTLY_UPHELD = "partly_upheld", "Partly upheld"
+    NOT_UPHELD = "not_upheld", "Not upheld"
+
+
+class RefusalReason(models.TextChoices):
+    # Section 2: the grounds on which a landlord may decline a complaint.
+    OVER_12_MONTHS = "over_12_months", "The issue arose more than 12 months ago (2.3)"
+    LEGAL_PROCEEDINGS = "legal_proceedings", "Legal proceedings have started (2.3)"
+    PREVIOUSLY_CONSIDERED = (
+        "previously_considered",
+        "The matter was previously considered under the complaints policy (2.3)",
+    )
+    OTHER = "other", "Another reason, explained (2.1)"
+
+
+class RemedyType(models.TextChoices):
+    APOLOGY = "apology", "Apology"
+    EXPLANATION = "explanation", "Explanation"
+    ACTION = "action", "Action taken"
+    DECISION_CHANGED = "decision_changed", "Decision changed"
+    RECORD_CORRECTED = "record_corrected", "Record corrected"
+    FINANCIAL = "financial", "Financial remedy"
+    POLICY_CHANGE = "policy_change", "Policy or procedure changed"
+
+
+class Complaint(models.Model):
+    reference = models.CharField(max_length=20, unique=True)
+    resident = models.ForeignKey(
+        "people.Resident", on_delete=models.PROTECT, related_name="complaints"
+    )
+    # Further residents where a group complains together.
+    co_complainants = models.ManyToManyField(
+        "people.Resident", blank=True, related_name="group_complaints"
+    )
+    representative = models.ForeignKey(
+        "people.Representative",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
+    received_on = models.DateField(db_index=True)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    description = models.TextField()
+    outcome_wanted = models.TextField(blank=True)
+    category = models.CharField(max_length=30, choices=Category.choices, default=Category.OTHER)
+    service_area = models.CharField(max_length=100, blank=True)
+    issue_date = models.DateField(null=True, blank=True)
+    # 2.3: a landlord may accept a complaint about an issue older than 12 months.
+    discretion_applied = models.BooleanField(default=False)
+    status = models.CharField(
+        max_length=30,
+        choices=[(s.value, s.value.replace("_", " ")) for s in Status],
+        default=Status.AWAITING_ACKNOWLEDGEMENT,
+        db_index=True,
+    )
+    stage = models.PositiveSmallIntegerField(default=1, db_index=True)
+    code_version = models.CharField(max_length=10)
+    service_request = models.ForeignKey(
+        "complaints.ServiceRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
+    # A related complaint made after the stage 1 response is a new complaint that refers back
+    # to the first (6.8).
+    related_to = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="related"
+    )
+    closed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        indexes = [models.Index(fields=["status", "stage"])]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def current_stage(self) -> "Stage | None":
+        return next((s for s in self.stages.all() if s.number == self.stage), None)
+
+
+class Stage(models.Model):
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="stages")
+    number = models.PositiveSmallIntegerField()
+    # Stage 1: the date received. Stage 2: the date the resident asked to escalate.
+    requested_on = models.DateField()
+    escalation_reason = models.TextField(blank=True)  # never required (6.12)
+    acknowledge_by = models.DateField(db_index=True)
+    internal_acknowledge_by = models.DateField(null=True, blank=True)
+    acknowledged_on = models.DateField(null=True, blank=True)
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stages_handled",
+    )
+    # The complaint definition (5.6, 5.7).
+    understanding = models.TextField(blank=True)
+    outcomes_sought = models.TextField(blank=True)
+    responsible_for = models.TextField(blank=True)
+    not_responsible_for = models.TextField(blank=True)
+    respond_by = models.DateField(null=True, blank=True, db_index=True)
+    internal_respond_by = models.DateField(null=True, blank=True)
+    extended_days = models.PositiveSmallIntegerField(default=0)
+    responded_on = models.DateField(null=True, blank=True)
+    decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
+    reasons = models.TextField(blank=True)
+    acknowledged_within_timescale = models.BooleanField(null=True)
+    within_timescale = models.BooleanField(null=True)
+
+    class Meta:
+        ordering = ["complaint_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "number"], name="one_stage_each"),
+            models.CheckConstraint(condition=models.Q(number__in=[1, 2]), name="stage_1_or_2"),
+        ]
+
+    def __str__(self):
+        return f"{self.complaint.reference} stage {self.number}"
+
+
+class Extension(models.Model):
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="extensions")
+    working_days = models.PositiveSmallIntegerField()
+    reason = models.TextField()
+    good_reason = models.TextField(blank=True)
+    resident_informed_on = models.DateField()
+    respond_by_before = models.DateField()
+    respond_by_after = models.DateField()
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class Refusal(models.Model):
+    """A decision not to accept a complaint, or not to escalate it (section 2, 5.11)."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="refusals")
+    stage = models.PositiveSmallIntegerField()
+    reason = models.CharField(max_length=30, choices=RefusalReason.choices)
+    explanation = models.TextField()
+    decided_on = models.DateField()
+    # 2.4: the resident is told of their right to take the decision to the Ombudsman.
+    ombudsman_rights_given = models.BooleanField(default=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Remedy(models.Model):
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="remedies")
+    stage = models.PositiveSmallIntegerField()
+    type = models.CharField(max_length=30, choices=RemedyType.choices)
+    description = models.TextField()
+    amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    offered_on = models.DateField()
+    due_on = models.DateField(null=True, blank=True)
+    completed_on = models.DateField(null=True, blank=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name_plural = "remedies"
+
+
+class OutstandingAction(models.Model):
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="actions")
+    stage = models.PositiveSmallIntegerField()
+    description = models.TextField()
+    due_on = models.DateField()
+    completed_on = models.DateField(null=True, blank=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+
+class RelatedIssue(models.Model):
+    """A related complaint raised before the stage 1 response, added to this one (6.8)."""
+
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.PROTECT, related_name="related_issues"
+    )
+    description = models.TextField()
+    received_on = models.DateField()
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class ServiceRequest(models.Model):
+    """A request for a service (a repair, say): not a complaint, but recorded and monitored
+    (1.4)."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        COMPLETED = "completed", "Completed"
+
+    resident = models.ForeignKey(
+        "people.Resident", on_delete=models.PROTECT, related_name="service_requests"
+    )
+    received_on = models.DateField()
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    description = models.TextField()
+    category = models.CharField(max_length=30, choices=Category.choices, default=Category.OTHER)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.OPEN)
+    completed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+
+
+class Note(models.Model):
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="notes")
+    text = models.TextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    return f"attachments/{instance.complaint.reference}/{filename}"
+
+
+class Attachment(models.Model):
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    description = models.CharField(max_length=255, blank=True)
+    # Who supplied it: staff, the resident through their tracking link, or inbound e-mail.
+    source = models.CharField(max_length=20, default="staff")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+
+class EventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("Events are append-only (5.12): they cannot be changed.")
+
+    def delete(self):
+        raise PermissionError("Events are append-only (5.12): they cannot be deleted.")
+
+
+class Event(models.Model):
+    """One append-only row per change: the case timeline, the audit trail and the resident's
+    record are all read from these (5.12)."""
+
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+    )
+    resident = models.ForeignKey(
+        "people.Resident", on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+    )
+    type = models.CharField(max_length=60, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Who acted when there is no staff user: "resident", "system", "mail".
+    actor_label = models.CharField(max_length=60, blank=True)
+    occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    parameters = models.JSONField(default=dict, blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["occurred_at", "pk"]
+
+    def __str__(self):
+        return f"{self.type} at {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Events are append-only (5.12): they cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Events are append-only (5.12): they cannot be deleted.")

@@ -1,0 +1,176 @@
+"""Reads of complaints, with their related rows fetched up front so that a page's query count
+does not grow with its rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from putright import dates
+from putright.complaints.models import (
+    Complaint,
+    Event,
+    Extension,
+    OutstandingAction,
+    Remedy,
+    Stage,
+)
+from putright.complaints.workflow import OPEN_STATUSES, Status
+from putright.landlord.selectors import working_day_calendar
+
+
+def _with_related(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
+    return queryset.select_related("resident", "representative").prefetch_related(
+        Prefetch(
+            "stages",
+            queryset=Stage.objects.select_related("handler").prefetch_related(
+                Prefetch("extensions", queryset=Extension.objects.order_by("created_at", "pk"))
+            ),
+        ),
+        "co_complainants",
+    )
+
+
+def _overdue_q(today: dt.date) -> Q:
+    current = Stage.objects.filter(complaint=OuterRef("pk"), number=OuterRef("stage"))
+    late_ack = current.filter(acknowledged_on__isnull=True, acknowledge_by__lt=today)
+    late_response = current.filter(
+        acknowledged_on__isnull=False, responded_on__isnull=True, respond_by__lt=today
+    )
+    return Q(status__in=[Status.AWAITING_ACKNOWLEDGEMENT, Status.INVESTIGATING]) & (
+        Exists(late_ack) | Exists(late_response)
+    )
+
+
+def complaint_list(
+    *,
+    status: str | None = None,
+    stage: int | None = None,
+    overdue: bool | None = None,
+    handler: str | None = None,
+    search: str | None = None,
+    today: dt.date | None = None,
+) -> QuerySet[Complaint]:
+    queryset = Complaint.objects.all()
+    if status:
+        queryset = queryset.filter(status=status)
+    if stage:
+        queryset = queryset.filter(stage=stage)
+    if handler:
+        queryset = queryset.filter(
+            Exists(
+                Stage.objects.filter(
+                    complaint=OuterRef("pk"),
+                    number=OuterRef("stage"),
+                    handler__username=handler,
+                )
+            )
+        )
+    if overdue is not None:
+        condition = _overdue_q(today or dates.today())
+        queryset = queryset.filter(condition) if overdue else queryset.exclude(condition)
+    if search:
+        term = search.strip()
+        queryset = queryset.filter(
+            Q(reference__iexact=term)
+            | Q(resident__name__icontains=term)
+            | Q(resident__address__icontains=term)
+            | Q(resident__tenancy_reference__iexact=term)
+        )
+    return _with_related(queryset)
+
+
+def complaint_get(*, reference: str) -> Complaint:
+    return (
+        _with_related(Complaint.objects.all())
+        .prefetch_related(
+            Prefetch("remedies", queryset=Remedy.objects.order_by("pk")),
+            Prefetch("actions", queryset=OutstandingAction.objects.order_by("due_on", "pk")),
+            Prefetch(
+                "events",
+                queryset=Event.objects.select_related("actor").order_by("occurred_at", "pk"),
+            ),
+            "refusals",
+            "related_issues",
+            "notes__author",
+            "attachments",
+        )
+        .get(reference=reference)
+    )
+
+
+def complaint_timeline(*, complaint: Complaint) -> QuerySet[Event]:
+    return complaint.events.select_related("actor").order_by("occurred_at", "pk")
+
+
+@dataclass(frozen=True)
+class StageDeadline:
+    """Where a stage stands against its deadlines today."""
+
+    due: dt.date | None  # the statutory date the next step is due
+    internal_due: dt.date | None
+    working_days_left: int | None  # 0 on the due day, negative when overdue
+    overdue: bool
+    internal_overdue: bool
+    step: str  # "acknowledge" or "respond", or "" when nothing is due
+
+
+def stage_deadline(stage: Stage, status: str, today: dt.date | None = None) -> StageDeadline:
+    today = today or dates.today()
+    if status not in OPEN_STATUSES or stage.responded_on is not None:
+        return StageDeadline(None, None, None, False, False, "")
+    if stage.acknowledged_on is None:
+        step, due, internal = "acknowledge", stage.acknowledge_by, stage.internal_acknowledge_by
+    else:
+        step, due, internal = "respond", stage.respond_by, stage.internal_respond_by
+    left = working_day_calendar().working_days_between(today, due) if due else None
+    if due and today > due:
+        left = -working_day_calendar().working_days_between(due, today)
+    return StageDeadline(
+        due=due,
+        internal_due=internal,
+        working_days_left=left,
+        overdue=bool(due and today > due),
+        internal_overdue=bool(internal and today > internal),
+        step=step,
+    )
+
+
+def complaints_due_within(
+    *, working_days: int, handler=None, today: dt.date | None = None
+) -> QuerySet[Complaint]:
+    """Open complaints whose next statutory step falls due within `working_days` (not overdue)."""
+    today = today or dates.today()
+    horizon = working_day_calendar().add_working_days(today, working_days)
+    current = Stage.objects.filter(complaint=OuterRef("pk"), number=OuterRef("stage"))
+    ack_due = current.filter(
+        acknowledged_on__isnull=True, acknowledge_by__gte=today, acknowledge_by__lte=horizon
+    )
+    response_due = current.filter(
+        acknowledged_on__isnull=False,
+        responded_on__isnull=True,
+        respond_by__gte=today,
+        respond_by__lte=horizon,
+    )
+    queryset = Complaint.objects.filter(
+        status__in=[Status.AWAITING_ACKNOWLEDGEMENT, Status.INVESTIGATING]
+    ).filter(Exists(ack_due) | Exists(response_due))
+    if handler is not None:
+        queryset = queryset.filter(Exists(current.filter(handler=handler)))
+    return _with_related(queryset)
+
+
+def remedies_overdue(*, today: dt.date | None = None) -> QuerySet[Remedy]:
+    today = today or dates.today()
+    return Remedy.objects.select_related("complaint", "complaint__resident").filter(
+        completed_on__isnull=True, due_on__lt=today
+    )
+
+
+def actions_overdue(*, today: dt.date | None = None) -> QuerySet[OutstandingAction]:
+    today = today or dates.today()
+    return OutstandingAction.objects.select_related("complaint", "complaint__resident").filter(
+        completed_on__isnull=True, due_on__lt=today
+    )

@@ -1,0 +1,32 @@
+"""The two kinds of refusal every service raises, shared by the API, the web UI and the CLI.
+
+- `InvalidInput`: a field's value is wrong (HTTP 400, an error summary on a form).
+- `RuleBroken`: the request breaks a Code rule or the case's state (HTTP 409), naming the
+  provision where one applies.
+"""
+
+from __future__ import annotations
+
+
+class InvalidInput(Exception):
+    def __init__(self, errors: dict[str, str | list[str]]):
+        self.errors = {
+            field: messages if isinstance(messages, list) else [messages]
+            for field, messages in errors.items()
+        }
+        super().__init__("; ".join(f"{f}: {' '.join(m)}" for f, m in self.errors.items()))
+
+
+class RuleBroken(Exception):
+    def __init__(self, error: str, detail: str, provision: str | None = None):
+        self.error = error
+        self.detail = detail
+        self.provision = provision
+        super().__init__(f"{detail} (Code {provision})" if provision else detail)
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"error": self.error, "detail": self.detail, "provision": self.provision}
+
+
+class NotPermitted(Exception):
+    """The user's role does not allow this action on this case."""

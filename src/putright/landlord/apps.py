@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LandlordConfig(AppConfig):
+    name = "putright.landlord"
+    label = "landlord"

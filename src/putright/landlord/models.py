@@ -1,0 +1,78 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+class LandlordSettings(models.Model):
+    """The landlord's own settings: one row (pk=1)."""
+
+    name = models.CharField(max_length=200, default="Example Housing Association")
+    address = models.TextField(blank=True, default="1 High Street\nExampletown\nEX1 1AA")
+    complaints_email = models.EmailField(default="complaints@landlord.example")
+    complaints_phone = models.CharField(max_length=40, default="0300 000 0000")
+    complaints_policy_url = models.URLField(
+        blank=True, default="https://landlord.example/complaints-policy"
+    )
+    # Internal targets shorter than the Code's, tracked beside the statutory deadlines.
+    internal_stage1_acknowledge_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    internal_stage1_respond_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    internal_stage2_acknowledge_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    internal_stage2_respond_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The Housing Ombudsman's contact details, given in letters (5.8, 6.5, 6.16, 6.19).
+    ombudsman_name = models.CharField(max_length=200, default="Housing Ombudsman Service")
+    ombudsman_address = models.TextField(default="PO Box 1484\nUnit D\nPreston\nPR2 0ET")
+    ombudsman_phone = models.CharField(max_length=40, default="0300 111 3000")
+    ombudsman_email = models.EmailField(default="info@housing-ombudsman.org.uk")
+    ombudsman_website = models.URLField(default="https://www.housing-ombudsman.org.uk")
+    # Retention of closed cases before anonymisation (UK GDPR storage limitation).
+    retention_years = models.PositiveSmallIntegerField(default=6)
+
+    class Meta:
+        verbose_name = "landlord settings"
+        verbose_name_plural = "landlord settings"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        pairs = [
+            ("internal_stage1_acknowledge_days", 5, "6.2"),
+            ("internal_stage1_respond_days", 10, "6.3"),
+            ("internal_stage2_acknowledge_days", 5, "6.11"),
+            ("internal_stage2_respond_days", 20, "6.14"),
+        ]
+        errors = {}
+        for field, limit, provision in pairs:
+            value = getattr(self, field)
+            if value is not None and value > limit:
+                errors[field] = (
+                    f"An internal target must not be longer than the Code's {limit} working "
+                    f"days ({provision}); it is tracked beside the statutory deadline."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class ClosureDay(models.Model):
+    """A day the landlord is closed (besides bank holidays), not counted as a working day."""
+
+    date = models.DateField(unique=True)
+    reason = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date}: {self.reason}"
+
+
+class HomesOwned(models.Model):
+    """Homes owned for a reporting year (1 April to 31 March), for the TSM CH01 rate."""
+
+    reporting_year = models.PositiveSmallIntegerField(
+        unique=True,
+        help_text="The year the reporting year starts (2025 = April 2025 to March 2026).",
+    )
+    homes = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-reporting_year"]

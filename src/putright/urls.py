@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from putright.web.urls import app_urlpatterns
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("putright.api.urls")),
+    *app_urlpatterns,
+    path("", include("putright.web.urls")),
+]
