@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "putright.letters",
     "putright.oversight",
     "putright.selfassessment",
+    "putright.reminders",
+    "putright.system",
     "putright.api",
     "putright.web",
 ]
