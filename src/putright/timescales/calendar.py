@@ -66,10 +66,15 @@ class WorkingDayCalendar:
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         """Working days after `start` up to and including `end`, counting `start` as
         add_working_days does, so that working_days_between(d, add_working_days(d, n)) == n.
-        Negative when `end` comes before `start`."""
+        When `end` comes before `start` the count is the same, negative:
+        working_days_between(a, b) == -working_days_between(b, a)."""
+        if end < start:
+            return -self.working_days_between(end, start)
         start_index = bisect_left(self._days, self._check(start))
         end_index = bisect_right(self._days, self._check(end)) - 1
-        return end_index - start_index
+        # Both days in one run of non-working days (a Saturday and the Sunday after): the
+        # next working day, day 0, has not come yet, so no working day has passed.
+        return max(0, end_index - start_index)
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """`day` itself when it is a working day, else the first working day after it."""
