@@ -1,3 +1,50 @@
 """API routes of the people app, mounted under /api/v1/ by putright.api.urls."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from putright.people import api
+
+urlpatterns = [
+    path("residents/<int:pk>/", api.ResidentDetail.as_view(), name="resident-detail"),
+    path(
+        "residents/<int:pk>/adjustments/",
+        api.AdjustmentCreate.as_view(),
+        name="resident-adjustments",
+    ),
+    path(
+        "residents/<int:pk>/adjustments/<int:aid>/reviews/",
+        api.AdjustmentReviewCreate.as_view(),
+        name="resident-adjustment-reviews",
+    ),
+    path(
+        "residents/<int:pk>/restrictions/",
+        api.RestrictionCreate.as_view(),
+        name="resident-restrictions",
+    ),
+    path(
+        "residents/<int:pk>/restrictions/<int:rid>/reviews/",
+        api.RestrictionReviewCreate.as_view(),
+        name="resident-restriction-reviews",
+    ),
+    path(
+        "residents/<int:pk>/restrictions/<int:rid>/lift/",
+        api.RestrictionLift.as_view(),
+        name="resident-restriction-lift",
+    ),
+    path("residents/<int:pk>/export/", api.ResidentExport.as_view(), name="resident-export"),
+    path(
+        "complaints/<str:reference>/vulnerability-flags/",
+        api.FlagCreate.as_view(),
+        name="complaint-vulnerability-flags",
+    ),
+    path(
+        "complaints/<str:reference>/update-interval/",
+        api.AgreementCreate.as_view(),
+        name="complaint-update-interval",
+    ),
+    path(
+        "complaints/<str:reference>/resident-updates/",
+        api.UpdateCreate.as_view(),
+        name="complaint-resident-updates",
+    ),
+]

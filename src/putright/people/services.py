@@ -1,7 +1,25 @@
+import datetime as dt
+
 from django.db import transaction
 
-from putright.errors import InvalidInput
-from putright.people.models import ContactMethod, Representative, Resident
+from putright import dates
+from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.people.events import PeopleEventType
+from putright.people.models import (
+    AdjustmentReview,
+    AdjustmentSource,
+    ContactMethod,
+    ReasonableAdjustment,
+    Representative,
+    Resident,
+    ResidentUpdate,
+    Restriction,
+    RestrictionReview,
+    ReviewOutcome,
+    RiskKind,
+    UpdateAgreement,
+    VulnerabilityFlag,
+)
 
 RESIDENT_FIELDS = ("name", "email", "phone", "address", "tenancy_reference")
 
@@ -32,13 +50,14 @@ def _clean_contact(data: dict, prefix: str) -> dict:
 def resident_find_or_create(*, data: dict) -> Resident:
     """The resident a complaint is about. Matched on tenancy reference and name, so that one
     household's complaints build one record, otherwise created."""
-    cleaned = _clean_contact(data, "resident")
-    cleaned.pop("relationship", None)
+    # An existing resident is named by id alone; their details are not required again.
     if data.get("id"):
         try:
             return Resident.objects.get(pk=data["id"], anonymised_at__isnull=True)
         except (Resident.DoesNotExist, ValueError, TypeError):
             raise InvalidInput({"resident.id": "No resident has that id."}) from None
+    cleaned = _clean_contact(data, "resident")
+    cleaned.pop("relationship", None)
     tenancy = cleaned.get("tenancy_reference")
     if tenancy:
         existing = Resident.objects.filter(
@@ -59,3 +78,524 @@ def representative_create(*, data: dict) -> Representative:
     cleaned.pop("tenancy_reference", None)
     cleaned.pop("preferred_contact_method", None)
     return Representative.objects.create(**cleaned)
+
+
+# --- safeguards: adjustments, restrictions, risk flags, keeping informed ----------------------
+# Imported late: the case engine imports this module for resident_find_or_create.
+
+
+def _events():
+    from putright.complaints import events
+
+    return events
+
+
+def _require_staff(user) -> None:
+    if user is None or not user.is_authenticated:
+        raise NotPermitted("Sign in to do this.")
+    if not user.can_change_cases:
+        raise NotPermitted("Governance users can read but not change records.")
+
+
+def _text(field: str, value, message: str) -> str:
+    value = (value or "").strip() if isinstance(value, str) or value is None else str(value)
+    if not value:
+        raise InvalidInput({field: message})
+    return value
+
+
+def _date(field: str, value, *, required: bool = True, past_only: bool = True):
+    if value is None or value == "":
+        if required:
+            raise InvalidInput({field: "Enter a date (YYYY-MM-DD)."})
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            raise InvalidInput({field: "Enter a date (YYYY-MM-DD)."}) from None
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidInput({field: "Enter a date (YYYY-MM-DD)."})
+    if past_only and value > dates.today():
+        raise InvalidInput({field: "The date cannot be in the future."})
+    return value
+
+
+def _choice(field: str, value, choices) -> str:
+    if value not in choices.values:
+        raise InvalidInput({field: f"Choose one of: {', '.join(choices.values)}."})
+    return value
+
+
+def _collect(*checks):
+    """Run each check, gathering every field's error so that one 400 names them all."""
+    errors: dict[str, list[str]] = {}
+    values = []
+    for check_fn in checks:
+        try:
+            values.append(check_fn())
+        except InvalidInput as error:
+            errors.update(error.errors)
+            values.append(None)
+    if errors:
+        raise InvalidInput(errors)
+    return values
+
+
+def _after(field: str, value: dt.date, earlier: dt.date, label: str) -> None:
+    if value <= earlier:
+        raise InvalidInput({field: f"The date must be after {label} ({earlier.isoformat()})."})
+
+
+@transaction.atomic
+def adjustment_agree(
+    *,
+    user,
+    resident: Resident,
+    description: str,
+    agreed_on,
+    review_on,
+    disclosed_disability: str = "",
+    source: str = AdjustmentSource.STAFF,
+) -> ReasonableAdjustment:
+    """Record a reasonable adjustment, and any disability disclosed (5.10, 3.1). `user` is None
+    when the resident asks for it on the public form; staff then agree and review it."""
+    if user is not None:
+        _require_staff(user)
+    elif source != AdjustmentSource.RESIDENT:
+        raise NotPermitted("Sign in to record an adjustment.")
+    description, agreed_on, review_on = _collect(
+        lambda: _text("description", description, "Describe the adjustment."),
+        lambda: _date("agreed_on", agreed_on),
+        # 5.10: agreed adjustments are kept under active review, so a review date is required.
+        lambda: _date("review_on", review_on, past_only=False),
+    )
+    _after("review_on", review_on, agreed_on, "the date it was agreed")
+    adjustment = ReasonableAdjustment.objects.create(
+        resident=resident,
+        description=description,
+        disclosed_disability=(disclosed_disability or "").strip(),
+        agreed_on=agreed_on,
+        agreed_by=user,
+        review_on=review_on,
+        source=source,
+    )
+    _events().record(
+        type=PeopleEventType.ADJUSTMENT_AGREED,
+        resident=resident,
+        user=user,
+        actor_label="" if user else "resident",
+        adjustment=adjustment.pk,
+        description=adjustment.description,
+        disclosed_disability=adjustment.disclosed_disability,
+        agreed_on=agreed_on,
+        review_on=review_on,
+        source=source,
+        provision="5.10",
+    )
+    return adjustment
+
+
+def _review_fields(outcome, reviewed_on, next_review_on, not_before: dt.date, label: str):
+    outcome, reviewed_on, next_review_on = _collect(
+        lambda: _choice("outcome", outcome, ReviewOutcome),
+        lambda: _date("reviewed_on", reviewed_on),
+        lambda: _date(
+            "next_review_on",
+            next_review_on,
+            required=outcome != ReviewOutcome.ENDED,
+            past_only=False,
+        ),
+    )
+    if reviewed_on < not_before:
+        raise InvalidInput(
+            {"reviewed_on": f"The review cannot be before {label} ({not_before.isoformat()})."}
+        )
+    if next_review_on is not None:
+        _after("next_review_on", next_review_on, reviewed_on, "the review")
+    return outcome, reviewed_on, next_review_on
+
+
+@transaction.atomic
+def adjustment_review(
+    *,
+    user,
+    adjustment: ReasonableAdjustment,
+    outcome: str,
+    reviewed_on,
+    next_review_on=None,
+    notes: str = "",
+    description: str | None = None,
+) -> AdjustmentReview:
+    """Review an adjustment (5.10: kept under active review). An adjustment that continues gets
+    its next review date."""
+    _require_staff(user)
+    adjustment = ReasonableAdjustment.objects.select_for_update().get(pk=adjustment.pk)
+    if adjustment.ended_on is not None:
+        raise RuleBroken("adjustment_ended", "This adjustment has ended; agree a new one instead.")
+    outcome, reviewed_on, next_review_on = _review_fields(
+        outcome, reviewed_on, next_review_on, adjustment.agreed_on, "the date it was agreed"
+    )
+    review = AdjustmentReview.objects.create(
+        adjustment=adjustment,
+        reviewed_on=reviewed_on,
+        outcome=outcome,
+        notes=(notes or "").strip(),
+        next_review_on=next_review_on,
+        reviewed_by=user,
+    )
+    if outcome == ReviewOutcome.ENDED:
+        adjustment.ended_on = reviewed_on
+    else:
+        adjustment.review_on = next_review_on
+        if outcome == ReviewOutcome.CHANGED and (description or "").strip():
+            adjustment.description = description.strip()
+    adjustment.save()
+    _events().record(
+        type=PeopleEventType.ADJUSTMENT_REVIEWED,
+        resident=adjustment.resident,
+        user=user,
+        adjustment=adjustment.pk,
+        outcome=outcome,
+        reviewed_on=reviewed_on,
+        next_review_on=next_review_on,
+        notes=review.notes,
+        provision="5.10",
+    )
+    return review
+
+
+def _require_restriction_decider(user) -> None:
+    _require_staff(user)
+    # A restriction limits a resident's contact: decided by the complaints officer, a manager or
+    # an administrator, not by the handler dealing with the resident.
+    if not user.acts_on_any_case:
+        raise NotPermitted("Only the complaints officer or a manager can restrict contact.")
+
+
+@transaction.atomic
+def restriction_impose(
+    *,
+    user,
+    resident: Resident,
+    behaviour: str,
+    restriction: str,
+    equality_considered,
+    decided_on,
+    resident_told_on,
+    review_on,
+    evidence: str = "",
+    equality_notes: str = "",
+    ends_on=None,
+) -> Restriction:
+    """Restrict a resident's contact because of unacceptable behaviour (5.14, 5.15).
+
+    It restricts how they contact the landlord, never whether their complaints are handled."""
+    _require_restriction_decider(user)
+    behaviour, restriction, decided_on, resident_told_on, review_on, ends_on = _collect(
+        # 5.14: the landlord must be able to evidence its reasons.
+        lambda: _text("behaviour", behaviour, "Describe the unacceptable behaviour (5.14)."),
+        lambda: _text(
+            "restriction", restriction, "Say what contact is restricted, and how (5.15)."
+        ),
+        lambda: _date("decided_on", decided_on),
+        lambda: _date("resident_told_on", resident_told_on),
+        # 5.14: restrictions are kept under regular review.
+        lambda: _date("review_on", review_on, past_only=False),
+        lambda: _date("ends_on", ends_on, required=False, past_only=False),
+    )
+    if not isinstance(equality_considered, bool):
+        raise InvalidInput({"equality_considered": "Say whether the Equality Act was considered."})
+    errors = {}
+    if resident_told_on < decided_on:
+        errors["resident_told_on"] = ["The resident cannot be told before the decision."]
+    if review_on <= decided_on:
+        errors["review_on"] = ["The review must be after the decision."]
+    if ends_on is not None and ends_on < decided_on:
+        errors["ends_on"] = ["The restriction cannot end before it was decided."]
+    if errors:
+        raise InvalidInput(errors)
+    if not equality_considered:
+        # 5.15: restrictions must be proportionate and show regard for the Equality Act 2010.
+        raise RuleBroken(
+            "equality_not_considered",
+            "A restriction on contact must show regard for the Equality Act 2010 (5.15); "
+            "consider it before restricting contact.",
+            "5.15",
+        )
+    record = Restriction.objects.create(
+        resident=resident,
+        behaviour=behaviour,
+        evidence=(evidence or "").strip(),
+        restriction=restriction,
+        equality_considered=True,
+        equality_notes=(equality_notes or "").strip(),
+        decided_by=user,
+        decided_on=decided_on,
+        resident_told_on=resident_told_on,
+        review_on=review_on,
+        ends_on=ends_on,
+    )
+    _events().record(
+        type=PeopleEventType.RESTRICTION_IMPOSED,
+        resident=resident,
+        user=user,
+        restriction=record.pk,
+        behaviour=behaviour,
+        restricted_contact=restriction,
+        decided_on=decided_on,
+        resident_told_on=resident_told_on,
+        review_on=review_on,
+        ends_on=ends_on,
+        provision="5.14",
+    )
+    return record
+
+
+@transaction.atomic
+def restriction_review(
+    *,
+    user,
+    restriction: Restriction,
+    outcome: str,
+    reviewed_on,
+    reasons: str,
+    next_review_on=None,
+    restriction_text: str | None = None,
+) -> RestrictionReview:
+    """Review a restriction (5.14: kept under regular review). Ending it lifts it."""
+    _require_restriction_decider(user)
+    restriction = Restriction.objects.select_for_update().get(pk=restriction.pk)
+    if restriction.lifted_on is not None:
+        raise RuleBroken("restriction_lifted", "This restriction has already been lifted.")
+    reasons = _text("reasons", reasons, "Give the reasons for the review's outcome (5.14).")
+    outcome, reviewed_on, next_review_on = _review_fields(
+        outcome, reviewed_on, next_review_on, restriction.decided_on, "the decision"
+    )
+    review = RestrictionReview.objects.create(
+        restriction=restriction,
+        reviewed_on=reviewed_on,
+        outcome=outcome,
+        reasons=reasons,
+        next_review_on=next_review_on,
+        reviewed_by=user,
+    )
+    if outcome == ReviewOutcome.ENDED:
+        restriction.lifted_on = reviewed_on
+        restriction.lifted_by = user
+        restriction.lifted_reason = reasons
+    else:
+        restriction.review_on = next_review_on
+        if outcome == ReviewOutcome.CHANGED and (restriction_text or "").strip():
+            restriction.restriction = restriction_text.strip()
+    restriction.save()
+    _events().record(
+        type=PeopleEventType.RESTRICTION_REVIEWED,
+        resident=restriction.resident,
+        user=user,
+        restriction=restriction.pk,
+        outcome=outcome,
+        reviewed_on=reviewed_on,
+        next_review_on=next_review_on,
+        reasons=reasons,
+        provision="5.14",
+    )
+    return review
+
+
+@transaction.atomic
+def restriction_lift(*, user, restriction: Restriction, lifted_on, reason: str) -> Restriction:
+    _require_restriction_decider(user)
+    restriction = Restriction.objects.select_for_update().get(pk=restriction.pk)
+    if restriction.lifted_on is not None:
+        raise RuleBroken("restriction_lifted", "This restriction has already been lifted.")
+    lifted_on, reason = _collect(
+        lambda: _date("lifted_on", lifted_on),
+        lambda: _text("reason", reason, "Say why the restriction is lifted."),
+    )
+    if lifted_on < restriction.decided_on:
+        raise InvalidInput({"lifted_on": "A restriction cannot be lifted before it was decided."})
+    restriction.lifted_on = lifted_on
+    restriction.lifted_by = user
+    restriction.lifted_reason = reason
+    restriction.save()
+    _events().record(
+        type=PeopleEventType.RESTRICTION_LIFTED,
+        resident=restriction.resident,
+        user=user,
+        restriction=restriction.pk,
+        lifted_on=lifted_on,
+        reason=reason,
+    )
+    return restriction
+
+
+def _require_can_act(user, complaint) -> None:
+    from putright.complaints.services import user_can_act_on
+
+    _require_staff(user)
+    if not user_can_act_on(user, complaint):
+        raise NotPermitted(f"{complaint.reference} is assigned to another handler.")
+
+
+@transaction.atomic
+def vulnerability_flag(
+    *, user, complaint, kind: str, reason: str, raised_on=None
+) -> VulnerabilityFlag:
+    """Mark a complaint for early attention (6.1): it rises in the handler's queue."""
+    _require_staff(user)
+    kind, reason, raised_on = _collect(
+        lambda: _choice("kind", kind, RiskKind),
+        lambda: _text("reason", reason, "Say why this complaint needs early attention."),
+        lambda: _date("raised_on", raised_on or dates.today()),
+    )
+    flag = VulnerabilityFlag.objects.create(
+        complaint=complaint, kind=kind, reason=reason, raised_on=raised_on, raised_by=user
+    )
+    _events().record(
+        type=PeopleEventType.VULNERABILITY_FLAGGED,
+        complaint=complaint,
+        user=user,
+        flag=flag.pk,
+        kind=kind,
+        reason=reason,
+        raised_on=raised_on,
+        provision="6.1",
+    )
+    return flag
+
+
+@transaction.atomic
+def vulnerability_clear(*, user, flag: VulnerabilityFlag, cleared_on=None) -> VulnerabilityFlag:
+    _require_can_act(user, flag.complaint)
+    flag = VulnerabilityFlag.objects.select_for_update().get(pk=flag.pk)
+    if flag.cleared_on is not None:
+        raise RuleBroken("already_cleared", "This flag is already cleared.")
+    cleared_on = _date("cleared_on", cleared_on or dates.today())
+    flag.cleared_on = cleared_on
+    flag.cleared_by = user
+    flag.save()
+    _events().record(
+        type=PeopleEventType.VULNERABILITY_CLEARED,
+        complaint=flag.complaint,
+        user=user,
+        flag=flag.pk,
+        cleared_on=cleared_on,
+    )
+    return flag
+
+
+MAX_UPDATE_INTERVAL_WORKING_DAYS = 20
+
+
+@transaction.atomic
+def update_interval_agree(
+    *,
+    user,
+    complaint,
+    interval_working_days,
+    agreed_on,
+    method: str,
+    notes: str = "",
+) -> UpdateAgreement:
+    """Agree with the resident how often they will hear from us while the response is late
+    (5.9), or while outstanding actions are done after it (6.6, 6.17). Replaces any earlier
+    agreement on the complaint."""
+    from putright.complaints.workflow import Status
+
+    _require_can_act(user, complaint)
+    if complaint.status in {Status.REFUSED, Status.WITHDRAWN}:
+        raise RuleBroken(
+            "complaint_ended", f"The complaint was {complaint.status}; there is nothing to update."
+        )
+    if (
+        complaint.status in {Status.RESPONDED, Status.CLOSED}
+        and not complaint.actions.filter(completed_on__isnull=True).exists()
+    ):
+        raise RuleBroken(
+            "nothing_outstanding",
+            "The complaint has been answered and no actions are outstanding (6.6).",
+            "6.6",
+        )
+
+    def interval():
+        if (
+            not isinstance(interval_working_days, int)
+            or isinstance(interval_working_days, bool)
+            or not 1 <= interval_working_days <= MAX_UPDATE_INTERVAL_WORKING_DAYS
+        ):
+            raise InvalidInput(
+                {
+                    "interval_working_days": (
+                        f"Enter a whole number of working days from 1 to "
+                        f"{MAX_UPDATE_INTERVAL_WORKING_DAYS}."
+                    )
+                }
+            )
+        return interval_working_days
+
+    interval_days, agreed_on, method = _collect(
+        interval,
+        lambda: _date("agreed_on", agreed_on),
+        lambda: _choice("method", method, ContactMethod),
+    )
+    if agreed_on < complaint.received_on:
+        raise InvalidInput({"agreed_on": "The date cannot be before the complaint was received."})
+    complaint.update_agreements.filter(ended_on__isnull=True).update(ended_on=agreed_on)
+    agreement = UpdateAgreement.objects.create(
+        complaint=complaint,
+        stage=complaint.stage,
+        interval_working_days=interval_days,
+        agreed_on=agreed_on,
+        method=method,
+        notes=(notes or "").strip(),
+        agreed_by=user,
+    )
+    _events().record(
+        type=PeopleEventType.UPDATE_INTERVAL_AGREED,
+        complaint=complaint,
+        user=user,
+        agreement=agreement.pk,
+        interval_working_days=interval_days,
+        agreed_on=agreed_on,
+        method=method,
+        provision="5.9",
+    )
+    return agreement
+
+
+@transaction.atomic
+def resident_update_give(
+    *, user, complaint, given_on, method: str, summary: str, action=None
+) -> ResidentUpdate:
+    """Record an update given to the resident, on the complaint or on one outstanding action
+    (5.9, 6.6, 6.17)."""
+    _require_can_act(user, complaint)
+    if action is not None and action.complaint_id != complaint.pk:
+        raise InvalidInput({"action": "That action belongs to another complaint."})
+    given_on, method, summary = _collect(
+        lambda: _date("given_on", given_on),
+        lambda: _choice("method", method, ContactMethod),
+        lambda: _text("summary", summary, "Say what the resident was told."),
+    )
+    if given_on < complaint.received_on:
+        raise InvalidInput({"given_on": "The date cannot be before the complaint was received."})
+    update = ResidentUpdate.objects.create(
+        complaint=complaint,
+        action=action,
+        given_on=given_on,
+        method=method,
+        summary=summary,
+        given_by=user,
+    )
+    _events().record(
+        type=PeopleEventType.RESIDENT_UPDATED,
+        complaint=complaint,
+        user=user,
+        update=update.pk,
+        action=action.pk if action else None,
+        given_on=given_on,
+        method=method,
+        summary=summary,
+    )
+    return update
