@@ -15,6 +15,7 @@ from putright.complaints.models import (
     Extension,
     OutstandingAction,
     Remedy,
+    ServiceRequest,
     Stage,
 )
 from putright.complaints.workflow import OPEN_STATUSES, Status
@@ -117,17 +118,22 @@ class StageDeadline:
     step: str  # "acknowledge" or "respond", or "" when nothing is due
 
 
-def stage_deadline(stage: Stage, status: str, today: dt.date | None = None) -> StageDeadline:
+def stage_deadline(
+    stage: Stage, status: str, today: dt.date | None = None, calendar=None
+) -> StageDeadline:
+    """`calendar`: pass one working_day_calendar() in when looping over a page of stages, so that
+    the closure days are read once per page rather than once per row."""
     today = today or dates.today()
     if status not in OPEN_STATUSES or stage.responded_on is not None:
         return StageDeadline(None, None, None, False, False, "")
+    calendar = calendar if calendar is not None else working_day_calendar()
     if stage.acknowledged_on is None:
         step, due, internal = "acknowledge", stage.acknowledge_by, stage.internal_acknowledge_by
     else:
         step, due, internal = "respond", stage.respond_by, stage.internal_respond_by
-    left = working_day_calendar().working_days_between(today, due) if due else None
+    left = calendar.working_days_between(today, due) if due else None
     if due and today > due:
-        left = -working_day_calendar().working_days_between(due, today)
+        left = -calendar.working_days_between(due, today)
     return StageDeadline(
         due=due,
         internal_due=internal,
@@ -174,3 +180,8 @@ def actions_overdue(*, today: dt.date | None = None) -> QuerySet[OutstandingActi
     return OutstandingAction.objects.select_related("complaint", "complaint__resident").filter(
         completed_on__isnull=True, due_on__lt=today
     )
+
+
+def service_request_list(*, state: str | None = None) -> QuerySet[ServiceRequest]:
+    queryset = ServiceRequest.objects.select_related("resident").prefetch_related("complaints")
+    return queryset.filter(state=state) if state else queryset

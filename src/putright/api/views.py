@@ -1,0 +1,500 @@
+"""The complaints API: thin views over putright.complaints.services (writes) and selectors (reads).
+
+Each view checks the shape of the request, calls one service and answers with the case as it now
+stands. The services decide every rule; putright.api.errors turns their refusals into 400, 403 and
+409 answers.
+"""
+
+from __future__ import annotations
+
+from django.db.models import prefetch_related_objects
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.generics import GenericAPIView
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from putright.api import serializers as s
+from putright.complaints import selectors, services
+from putright.complaints.models import Complaint, OutstandingAction, Remedy, ServiceRequest
+from putright.errors import InvalidInput, NotPermitted
+from putright.landlord.selectors import working_day_calendar
+
+# --- shared --------------------------------------------------------------------------------
+
+
+class StaffWriteGovernanceRead(BasePermission):
+    """Any signed-in user reads; governance users (the governing body, the MRC) never write."""
+
+    message = "Governance users can read complaints but not change them."
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        return request.method in SAFE_METHODS or user.can_change_cases
+
+
+class Pagination(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+def flatten_errors(errors, prefix: str = "") -> dict[str, list[str]]:
+    """DRF's nested errors as the services name fields: "resident.name", "remedies[0].type"."""
+    flat: dict[str, list[str]] = {}
+    if isinstance(errors, dict):
+        for key, value in errors.items():
+            if key == "non_field_errors" and prefix:
+                name = prefix
+            else:
+                name = f"{prefix}.{key}" if prefix else str(key)
+            flat.update(flatten_errors(value, name))
+    elif isinstance(errors, list) and any(isinstance(item, dict | list) for item in errors):
+        for index, item in enumerate(errors):
+            flat.update(flatten_errors(item, f"{prefix}[{index}]"))
+    elif isinstance(errors, list):
+        flat.setdefault(prefix or "non_field_errors", []).extend(str(e) for e in errors)
+    else:
+        flat.setdefault(prefix or "non_field_errors", []).append(str(errors))
+    return flat
+
+
+def validated(serializer_class, data) -> dict:
+    serializer = serializer_class(data=data)
+    if not serializer.is_valid():
+        raise InvalidInput(flatten_errors(serializer.errors))
+    return serializer.validated_data
+
+
+def context(request) -> dict:
+    # One read of the landlord's closure days per request, however many stages are shown.
+    return {"request": request, "calendar": working_day_calendar()}
+
+
+def complaint_answer(request, reference: str, code: int = status.HTTP_200_OK) -> Response:
+    complaint = selectors.complaint_get(reference=reference)
+    # Who completed, decided or uploaded: one query per kind, not one per row.
+    prefetch_related_objects(
+        [complaint],
+        "related_to",
+        "stages__extensions__granted_by",
+        "remedies__completed_by",
+        "actions__completed_by",
+        "refusals__decided_by",
+        "related_issues__added_by",
+        "attachments__uploaded_by",
+    )
+    return Response(s.ComplaintOutput(complaint, context=context(request)).data, status=code)
+
+
+def _complaint_or_404(reference: str) -> Complaint:
+    return get_object_or_404(Complaint.objects.select_related("resident"), reference=reference)
+
+
+BAD_INPUT = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description='Invalid input: each bad field named, e.g. {"received_on": ["..."]}.',
+)
+RULE_BROKEN = OpenApiResponse(
+    s.RuleBrokenOutput,
+    description="The request breaks a Code rule or the case's state; nothing was changed.",
+)
+NOT_PERMITTED = OpenApiResponse(
+    description="Not signed in, a governance (read-only) user, or a handler acting on a case "
+    "assigned to someone else."
+)
+
+
+def _responses(ok_code: int, ok, *, rules: bool = True) -> dict:
+    answers = {ok_code: ok, 400: BAD_INPUT, 403: NOT_PERMITTED}
+    if rules:
+        answers[409] = RULE_BROKEN
+    return answers
+
+
+# --- complaints ------------------------------------------------------------------------------
+
+
+class ComplaintCollection(GenericAPIView):
+    permission_classes = [StaffWriteGovernanceRead]
+    pagination_class = Pagination
+    serializer_class = s.ComplaintSummaryOutput
+
+    @extend_schema(
+        summary="List complaints",
+        parameters=[s.ComplaintFilter],
+        responses={200: s.ComplaintSummaryOutput(many=True), 400: BAD_INPUT},
+    )
+    def get(self, request):
+        filters = validated(s.ComplaintFilter, request.query_params.dict())
+        queryset = selectors.complaint_list(
+            status=filters.get("status"),
+            stage=filters.get("stage"),
+            overdue=filters.get("overdue"),
+            handler=filters.get("handler"),
+            search=filters.get("q"),
+        )
+        page = self.paginate_queryset(queryset)
+        data = s.ComplaintSummaryOutput(page, many=True, context=context(request)).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        summary="Log a complaint (3.1, 3.2)",
+        request=s.ComplaintCreateInput,
+        responses={
+            201: s.ComplaintOutput,
+            200: OpenApiResponse(
+                s.ComplaintOutput,
+                description="Related to an open stage 1 complaint: added to it (6.8).",
+            ),
+            400: BAD_INPUT,
+            403: NOT_PERMITTED,
+        },
+    )
+    def post(self, request):
+        data = dict(validated(s.ComplaintCreateInput, request.data))
+        data["related_to"] = data.get("related_to") or None
+        complaint, created = services.complaint_log(user=request.user, **data)
+        code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        return complaint_answer(request, complaint.reference, code)
+
+
+class ComplaintDetail(APIView):
+    """A complaint with its stages, deadlines, remedies, actions and full record. Complaints
+    cannot be changed or deleted except through the actions (5.12)."""
+
+    permission_classes = [StaffWriteGovernanceRead]
+
+    @extend_schema(summary="A complaint and its full record", responses={200: s.ComplaintOutput})
+    def get(self, request, reference):
+        _complaint_or_404(reference)
+        return complaint_answer(request, reference)
+
+
+class ComplaintEvents(GenericAPIView):
+    permission_classes = [StaffWriteGovernanceRead]
+    pagination_class = Pagination
+    serializer_class = s.EventOutput
+
+    @extend_schema(
+        summary="The complaint's timeline: append-only events (5.12)",
+        responses={200: s.EventOutput(many=True)},
+    )
+    def get(self, request, reference):
+        complaint = _complaint_or_404(reference)
+        page = self.paginate_queryset(selectors.complaint_timeline(complaint=complaint))
+        return self.get_paginated_response(s.EventOutput(page, many=True).data)
+
+
+class _CaseWrite(APIView):
+    """A POST that changes one complaint. Permission is checked before the body, so that a user
+    who may not act hears 403 whatever they sent."""
+
+    permission_classes = [StaffWriteGovernanceRead]
+    input_serializer: type | None = None
+    # Escalation requests, notes and attachments may be recorded by any staff member, as the
+    # services allow (a resident may ring whoever answers); everything else by the case's handler,
+    # the complaints officer or a manager.
+    any_staff = False
+
+    def check_may_act(self, user, complaint: Complaint) -> None:
+        if not self.any_staff and not services.user_can_act_on(user, complaint):
+            raise NotPermitted(
+                f"{complaint.reference} is assigned to another handler; only they, the "
+                "complaints officer or a manager can act on it."
+            )
+
+    def post(self, request, reference, **kwargs):
+        complaint = _complaint_or_404(reference)
+        self.check_may_act(request.user, complaint)
+        data = validated(self.input_serializer, request.data) if self.input_serializer else {}
+        return self.perform(request, complaint, data, **kwargs)
+
+    def perform(self, request, complaint, data, **kwargs) -> Response:
+        raise NotImplementedError
+
+
+def _action(summary: str, input_serializer, *, ok=s.ComplaintOutput, ok_code=200, rules=True):
+    return extend_schema(
+        summary=summary,
+        request=input_serializer,
+        responses=_responses(ok_code, ok, rules=rules),
+    )
+
+
+class Acknowledge(_CaseWrite):
+    input_serializer = s.AcknowledgeInput
+
+    @_action("Acknowledge, define and log the complaint (5.6, 6.2, 6.11)", s.AcknowledgeInput)
+    def post(self, request, reference):
+        return super().post(request, reference)
+
+    def perform(self, request, complaint, data):
+        services.complaint_acknowledge(user=request.user, complaint=complaint, **data)
+        return complaint_answer(request, complaint.reference)
+
+
+class Extend(_CaseWrite):
+    input_serializer = s.ExtendInput
+
+    @_action("Extend the response deadline (6.4, 6.15)", s.ExtendInput)
+    def post(self, request, reference):
+        return super().post(request, reference)
+
+    def perform(self, request, complaint, data):
+        services.complaint_extend(user=request.user, complaint=complaint, **data)
+        return complaint_answer(request, complaint.reference)
+
+
+class Respond(_CaseWrite):
+    input_serializer = s.RespondInput
+
+    @_action("Respond: decision, reasons, remedies, actions (6.9, 6.19)", s.RespondInput)
+    def post(self, request, reference):
+        return super().post(request, reference)
+
+    def perform(self, request, complaint, data):
+        services.complaint_respond(user=request.user, complaint=complaint, **data)
+        return complaint_answer(request, complaint.reference)
+
+
+class Escalate(_CaseWrite):
+    input_serializer = s.EscalateInput
+    any_staff = True
+
+    @_action("Escalate to stage 2 at the resident's request (6.10, 6.12)", s.EscalateInput)
+    def post(self, request, reference):
+        return super().post(request, reference)
+
+    def perform(self, request, complaint, data):
+        services.complaint_escalate(user=request.user, complaint=complaint, **data)
+        return complaint_answer(request, complaint.reference)
+
+
+class Refuse(_CaseWrite):
+    input_serializer = s.RefuseInput
+
+    @_action("Refuse the complaint or its escalation on a section 2 ground", s.RefuseInput)
+    def post(self, request, reference):
+        return super().post(request, reference)
+
+    def perform(self, request, complaint, data):
+        services.complaint_refuse(user=request.user, complaint=complaint, **data)
+        return complaint_answer(request, complaint.reference)
+
+
+class Withdraw(_CaseWrite):
+    input_serializer = s.WithdrawInput
+
+    @_action("The resident withdraws the complaint", s.WithdrawInput)
+    def post(self, request, reference):
+        return super().post(request, reference)
+
+    def perform(self, request, complaint, data):
+        services.complaint_withdraw(user=request.user, complaint=complaint, **data)
+        return complaint_answer(request, complaint.reference)
+
+
+class Close(_CaseWrite):
+    input_serializer = s.CloseInput
+
+    @_action("Close a responded complaint", s.CloseInput)
+    def post(self, request, reference):
+        return super().post(request, reference)
+
+    def perform(self, request, complaint, data):
+        services.complaint_close(user=request.user, complaint=complaint, **data)
+        return complaint_answer(request, complaint.reference)
+
+
+class Assign(_CaseWrite):
+    input_serializer = s.AssignInput
+
+    def check_may_act(self, user, complaint):
+        if not user.acts_on_any_case:
+            raise NotPermitted("Only the complaints officer or a manager can assign complaints.")
+
+    @_action("Assign the current stage's handler (6.13 at stage 2)", s.AssignInput)
+    def post(self, request, reference):
+        return super().post(request, reference)
+
+    def perform(self, request, complaint, data):
+        services.complaint_assign(user=request.user, complaint=complaint, **data)
+        return complaint_answer(request, complaint.reference)
+
+
+class OfferRemedy(_CaseWrite):
+    input_serializer = s.RemedyOfferInput
+
+    @_action(
+        "Offer a remedy at any stage (5.13)", s.RemedyOfferInput, ok=s.RemedyOutput, ok_code=201
+    )
+    def post(self, request, reference):
+        return super().post(request, reference)
+
+    def perform(self, request, complaint, data):
+        remedy = services.remedy_offer(user=request.user, complaint=complaint, **data)
+        return Response(s.RemedyOutput(remedy).data, status=status.HTTP_201_CREATED)
+
+
+class AddAction(_CaseWrite):
+    input_serializer = s.OutstandingActionInput
+
+    @_action(
+        "Add an outstanding action (7.3)",
+        s.OutstandingActionInput,
+        ok=s.OutstandingActionOutput,
+        ok_code=201,
+    )
+    def post(self, request, reference):
+        return super().post(request, reference)
+
+    def perform(self, request, complaint, data):
+        action = services.action_add(user=request.user, complaint=complaint, **data)
+        return Response(s.OutstandingActionOutput(action).data, status=status.HTTP_201_CREATED)
+
+
+class CompleteRemedy(_CaseWrite):
+    input_serializer = s.CompleteInput
+
+    @_action("Record a remedy as done", s.CompleteInput, ok=s.RemedyOutput)
+    def post(self, request, reference, remedy_id):
+        return super().post(request, reference, remedy_id=remedy_id)
+
+    def perform(self, request, complaint, data, remedy_id):
+        remedy = get_object_or_404(Remedy, pk=remedy_id, complaint=complaint)
+        remedy = services.remedy_complete(user=request.user, remedy=remedy, **data)
+        return Response(s.RemedyOutput(remedy).data)
+
+
+class CompleteAction(_CaseWrite):
+    input_serializer = s.CompleteInput
+
+    @_action("Record an outstanding action as done", s.CompleteInput, ok=s.OutstandingActionOutput)
+    def post(self, request, reference, action_id):
+        return super().post(request, reference, action_id=action_id)
+
+    def perform(self, request, complaint, data, action_id):
+        action = get_object_or_404(OutstandingAction, pk=action_id, complaint=complaint)
+        action = services.action_complete(user=request.user, action=action, **data)
+        return Response(s.OutstandingActionOutput(action).data)
+
+
+class AddNote(_CaseWrite):
+    input_serializer = s.NoteInput
+    any_staff = True
+
+    @_action("Add a note to the case (5.12)", s.NoteInput, ok=s.NoteOutput, ok_code=201)
+    def post(self, request, reference):
+        return super().post(request, reference)
+
+    def perform(self, request, complaint, data):
+        note = services.note_add(user=request.user, complaint=complaint, **data)
+        return Response(s.NoteOutput(note).data, status=status.HTTP_201_CREATED)
+
+
+class AddAttachment(_CaseWrite):
+    input_serializer = s.AttachmentInput
+    parser_classes = [MultiPartParser, FormParser]
+    any_staff = True
+
+    @_action(
+        "Attach a document (multipart; size and type limits apply)",
+        s.AttachmentInput,
+        ok=s.AttachmentOutput,
+        ok_code=201,
+        rules=False,
+    )
+    def post(self, request, reference):
+        return super().post(request, reference)
+
+    def perform(self, request, complaint, data):
+        attachment = services.attachment_add(
+            user=request.user,
+            complaint=complaint,
+            uploaded_file=data["file"],
+            description=data.get("description", ""),
+        )
+        return Response(s.AttachmentOutput(attachment).data, status=status.HTTP_201_CREATED)
+
+
+# --- service requests (1.4, 1.5) -----------------------------------------------------------
+
+
+def _service_request_or_404(pk: int) -> ServiceRequest:
+    return get_object_or_404(selectors.service_request_list(), pk=pk)
+
+
+class ServiceRequestCollection(GenericAPIView):
+    permission_classes = [StaffWriteGovernanceRead]
+    pagination_class = Pagination
+    serializer_class = s.ServiceRequestOutput
+
+    @extend_schema(
+        summary="List service requests (1.4)",
+        parameters=[s.ServiceRequestFilter],
+        responses={200: s.ServiceRequestOutput(many=True), 400: BAD_INPUT},
+    )
+    def get(self, request):
+        filters = validated(s.ServiceRequestFilter, request.query_params.dict())
+        page = self.paginate_queryset(selectors.service_request_list(state=filters.get("state")))
+        return self.get_paginated_response(s.ServiceRequestOutput(page, many=True).data)
+
+    @extend_schema(
+        summary="Record a service request (1.4)",
+        request=s.ServiceRequestInput,
+        responses=_responses(201, s.ServiceRequestOutput, rules=False),
+    )
+    def post(self, request):
+        data = validated(s.ServiceRequestInput, request.data)
+        created = services.service_request_log(user=request.user, **data)
+        answer = s.ServiceRequestOutput(_service_request_or_404(created.pk)).data
+        return Response(answer, status=status.HTTP_201_CREATED)
+
+
+class ServiceRequestDetail(APIView):
+    permission_classes = [StaffWriteGovernanceRead]
+
+    @extend_schema(summary="A service request", responses={200: s.ServiceRequestOutput})
+    def get(self, request, pk):
+        return Response(s.ServiceRequestOutput(_service_request_or_404(pk)).data)
+
+
+class ServiceRequestComplaint(APIView):
+    permission_classes = [StaffWriteGovernanceRead]
+
+    @extend_schema(
+        summary="Raise a complaint about the response to a service request (1.5)",
+        request=s.ServiceRequestComplaintInput,
+        responses=_responses(201, s.ComplaintOutput),
+    )
+    def post(self, request, pk):
+        service_request = _service_request_or_404(pk)
+        data = validated(s.ServiceRequestComplaintInput, request.data)
+        complaint = services.complaint_raise_from_service_request(
+            user=request.user, service_request=service_request, **data
+        )
+        return complaint_answer(request, complaint.reference, status.HTTP_201_CREATED)
+
+
+class ServiceRequestComplete(APIView):
+    permission_classes = [StaffWriteGovernanceRead]
+
+    @extend_schema(
+        summary="Record a service request as completed",
+        request=s.CompleteInput,
+        responses=_responses(200, s.ServiceRequestOutput),
+    )
+    def post(self, request, pk):
+        service_request = _service_request_or_404(pk)
+        data = validated(s.CompleteInput, request.data)
+        services.service_request_complete(
+            user=request.user, service_request=service_request, **data
+        )
+        return Response(s.ServiceRequestOutput(_service_request_or_404(pk)).data)
