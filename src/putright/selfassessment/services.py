@@ -1,0 +1,431 @@
+"""Every write to a self-assessment. The order is the Code's: the complaints officer completes
+it, a manager reviews it, the governing body approves it, then it is published with the annual
+report (8.1, 8.2). Once approved, its answers are frozen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from putright import dates
+from putright.accounts.models import Role, User
+from putright.codes.models import CodeVersion, Provision
+from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.selfassessment.models import (
+    Answer,
+    Change,
+    Comply,
+    ImprovementAction,
+    SelfAssessment,
+    Status,
+)
+
+EDITORS = {Role.OFFICER, Role.MANAGER, Role.ADMIN}
+COMPLETERS = {Role.OFFICER, Role.ADMIN}
+REVIEWERS = {Role.MANAGER, Role.ADMIN}
+APPROVAL_RECORDERS = {Role.GOVERNANCE, Role.ADMIN}
+ANSWER_FIELDS = ("comply", "evidence", "commentary", "to_review")
+
+
+def _require_role(user: User | None, roles: set[str], doing: str) -> None:
+    if user is None or not user.is_authenticated:
+        raise NotPermitted(f"Sign in to {doing}.")
+    if user.role not in roles and not user.is_superuser:
+        names = ", ".join(sorted(Role(r).label.lower() for r in roles))
+        raise NotPermitted(f"Only a {names} can {doing}.")
+
+
+def _require_draft(self_assessment: SelfAssessment) -> None:
+    if self_assessment.status != Status.DRAFT:
+        raise RuleBroken(
+            "self_assessment_frozen",
+            "This self-assessment has been approved by the governing body; its answers can no "
+            "longer change. Start a new one (8.3) to record changes.",
+            provision="8.2",
+        )
+
+
+def _record(
+    self_assessment: SelfAssessment,
+    *,
+    user: User | None,
+    type: str,
+    ref: str = "",
+    before: dict | None = None,
+    after: dict | None = None,
+) -> Change:
+    return Change.objects.create(
+        self_assessment=self_assessment,
+        actor=user if user is not None and user.is_authenticated else None,
+        type=type,
+        ref=ref,
+        before=before or {},
+        after=after or {},
+    )
+
+
+def _lock(self_assessment: SelfAssessment) -> SelfAssessment:
+    return SelfAssessment.objects.select_for_update().get(pk=self_assessment.pk)
+
+
+def _clean_comply(value: str | None, field: str = "comply") -> str:
+    if value in (None, ""):
+        return ""
+    if value not in Comply.values:
+        raise InvalidInput({field: f"Choose one of: {', '.join(Comply.values)}."})
+    return value
+
+
+@transaction.atomic
+def selfassessment_create(
+    *,
+    user: User,
+    code_version: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    title: str = "",
+    reason: str = "",
+    previous: SelfAssessment | None = None,
+    source: str = "",
+) -> SelfAssessment:
+    """A draft with one empty answer per provision; from `previous`, its evidence and
+    commentary are carried forward marked "to review"."""
+    _require_role(user, EDITORS, "start a self-assessment")
+    errors = {}
+    version = CodeVersion.objects.filter(key=code_version).first()
+    if version is None:
+        errors["code_version"] = "Choose a Code version: 2024, 2022 or 2020."
+    if period_start is None:
+        errors["period_start"] = "Enter the first day of the period."
+    if period_end is None:
+        errors["period_end"] = "Enter the last day of the period."
+    elif period_start is not None and period_end < period_start:
+        errors["period_end"] = "The period must end on or after its first day."
+    if errors:
+        raise InvalidInput(errors)
+    self_assessment = SelfAssessment.objects.create(
+        code_version=version,
+        period_start=period_start,
+        period_end=period_end,
+        title=title.strip(),
+        reason=reason.strip(),
+        previous=previous,
+        source=source,
+        created_by=user,
+    )
+    carried = {}
+    if previous is not None:
+        carried = {answer.ref: answer for answer in previous.answers.all()}
+    provisions = Provision.objects.filter(code_version=version).select_related("section")
+    Answer.objects.bulk_create(
+        [
+            Answer(
+                self_assessment=self_assessment,
+                provision=provision,
+                ref=provision.ref,
+                requirement=provision.text,
+                section_title=provision.section.title,
+                position=provision.position,
+                comply=carried[provision.ref].comply if provision.ref in carried else "",
+                evidence=carried[provision.ref].evidence if provision.ref in carried else "",
+                commentary=carried[provision.ref].commentary if provision.ref in carried else "",
+                to_review=provision.ref in carried,
+            )
+            for provision in provisions
+        ]
+    )
+    if previous is not None:
+        # Open improvement actions follow their provision into the new year.
+        answers = {a.ref: a for a in self_assessment.answers.all()}
+        ImprovementAction.objects.bulk_create(
+            [
+                ImprovementAction(
+                    answer=answers[action.answer.ref],
+                    description=action.description,
+                    owner=action.owner,
+                    owner_name=action.owner_name,
+                    due_on=action.due_on,
+                )
+                for action in ImprovementAction.objects.filter(
+                    answer__self_assessment=previous, completed_on__isnull=True
+                ).select_related("answer")
+                if action.answer.ref in answers
+            ]
+        )
+    _record(
+        self_assessment,
+        user=user,
+        type="created",
+        after={
+            "code_version": code_version,
+            "period_start": period_start.isoformat(),
+            "period_end": period_end.isoformat(),
+            "previous": previous.pk if previous else None,
+            "source": source,
+        },
+    )
+    return self_assessment
+
+
+@transaction.atomic
+def selfassessment_import(
+    *,
+    user: User,
+    form,
+    period_start: dt.date,
+    period_end: dt.date,
+    source: str = "",
+    title: str = "",
+) -> SelfAssessment:
+    """A draft self-assessment holding an imported form's answers (importers.ImportedForm).
+    Rows the Code does not have (2020 questions, say) are kept as answers of their own."""
+    if form.code is None:
+        raise InvalidInput({"code": "The Code version could not be detected: give --code."})
+    self_assessment = selfassessment_create(
+        user=user,
+        code_version=form.code,
+        period_start=period_start,
+        period_end=period_end,
+        title=title,
+        source=source,
+    )
+    answers = {answer.ref: answer for answer in self_assessment.answers.all()}
+    next_position = max((a.position for a in answers.values()), default=0)
+    for row in form.rows:
+        answer = answers.get(row.ref)
+        if answer is None:
+            next_position += 1
+            answer = Answer(
+                self_assessment=self_assessment,
+                ref=row.ref,
+                requirement=row.requirement,
+                position=next_position,
+            )
+            answers[row.ref] = answer
+        answer.comply = row.comply or ""
+        answer.evidence = row.evidence
+        answer.commentary = row.commentary
+        answer.to_review = True
+        answer.save()
+    _record(
+        self_assessment,
+        user=user,
+        type="imported",
+        after={"source": source, "rows": len(form.rows), "problems": form.problems},
+    )
+    return self_assessment
+
+
+@transaction.atomic
+def answer_update(*, user: User, answer: Answer, **changes) -> Answer:
+    """Changes an answer's comply value, evidence, commentary or "to review" mark."""
+    _require_role(user, EDITORS, "change a self-assessment")
+    unknown = set(changes) - set(ANSWER_FIELDS)
+    if unknown:
+        raise InvalidInput({field: "This field cannot be changed." for field in unknown})
+    self_assessment = _lock(answer.self_assessment)
+    _require_draft(self_assessment)
+    answer = Answer.objects.select_for_update().get(pk=answer.pk)
+    if "comply" in changes:
+        changes["comply"] = _clean_comply(changes["comply"])
+    for field in ("evidence", "commentary"):
+        if field in changes:
+            changes[field] = (changes[field] or "").strip()
+    if "to_review" in changes:
+        changes["to_review"] = bool(changes["to_review"])
+    elif {"comply", "evidence", "commentary"} & set(changes):
+        # Editing an answer carried forward is reviewing it.
+        changes["to_review"] = False
+    before = {f: getattr(answer, f) for f in changes if getattr(answer, f) != changes[f]}
+    if not before:
+        return answer
+    for field, value in changes.items():
+        setattr(answer, field, value)
+    answer.save()
+    _record(
+        self_assessment,
+        user=user,
+        type="answer_changed",
+        ref=answer.ref,
+        before=before,
+        after={f: changes[f] for f in before},
+    )
+    return answer
+
+
+@transaction.atomic
+def improvement_action_add(
+    *,
+    user: User,
+    answer: Answer,
+    description: str,
+    due_on: dt.date,
+    owner: User | None = None,
+    owner_name: str = "",
+) -> ImprovementAction:
+    _require_role(user, EDITORS, "add an improvement action")
+    self_assessment = _lock(answer.self_assessment)
+    _require_draft(self_assessment)
+    errors = {}
+    if not (description or "").strip():
+        errors["description"] = "Say what will be done."
+    if due_on is None:
+        errors["due_on"] = "Enter the date it is due."
+    if owner is None and not (owner_name or "").strip():
+        errors["owner"] = "Name who owns the action."
+    if errors:
+        raise InvalidInput(errors)
+    action = ImprovementAction.objects.create(
+        answer=answer,
+        description=description.strip(),
+        due_on=due_on,
+        owner=owner,
+        owner_name=(owner_name or "").strip(),
+    )
+    _record(
+        self_assessment,
+        user=user,
+        type="action_added",
+        ref=answer.ref,
+        after={
+            "action": action.pk,
+            "description": action.description,
+            "owner": action.owner_label,
+            "due_on": due_on.isoformat(),
+        },
+    )
+    return action
+
+
+@transaction.atomic
+def improvement_action_complete(
+    *, user: User, action: ImprovementAction, completed_on: dt.date | None = None
+) -> ImprovementAction:
+    """Actions are completed whatever the status: the work goes on after publication."""
+    _require_role(user, EDITORS, "complete an improvement action")
+    completed_on = completed_on or dates.today()
+    if completed_on > dates.today():
+        raise InvalidInput({"completed_on": "An action cannot be completed in the future."})
+    action = ImprovementAction.objects.select_for_update().get(pk=action.pk)
+    if action.completed_on is not None:
+        raise RuleBroken("action_already_completed", "This action is already complete.")
+    action.completed_on = completed_on
+    action.save(update_fields=["completed_on"])
+    _record(
+        action.answer.self_assessment,
+        user=user,
+        type="action_completed",
+        ref=action.answer.ref,
+        after={"action": action.pk, "completed_on": completed_on.isoformat()},
+    )
+    return action
+
+
+def _incomplete_answers(self_assessment: SelfAssessment) -> dict[str, str]:
+    problems = {}
+    for answer in self_assessment.answers.all():
+        if not answer.comply:
+            problems[answer.ref] = "No comply value."
+        elif answer.comply in {Comply.YES, Comply.PARTLY} and not answer.evidence:
+            problems[answer.ref] = "A 'yes' or 'partly' must be supported by evidence."
+        elif answer.to_review:
+            problems[answer.ref] = "Carried forward from last year: review it first."
+    return problems
+
+
+@transaction.atomic
+def selfassessment_complete(
+    *, user: User, self_assessment: SelfAssessment, completed_on: dt.date | None = None
+) -> SelfAssessment:
+    """The complaints officer signs it off as complete: every provision answered and every
+    statement supported by evidence (Appendix A)."""
+    _require_role(user, COMPLETERS, "complete a self-assessment")
+    self_assessment = _lock(self_assessment)
+    _require_draft(self_assessment)
+    problems = _incomplete_answers(self_assessment)
+    if problems:
+        raise InvalidInput(problems)
+    self_assessment.completed_by = user
+    self_assessment.completed_on = completed_on or dates.today()
+    self_assessment.reviewed_by = None
+    self_assessment.reviewed_on = None
+    self_assessment.save()
+    _record(self_assessment, user=user, type="completed")
+    return self_assessment
+
+
+@transaction.atomic
+def selfassessment_review(
+    *, user: User, self_assessment: SelfAssessment, reviewed_on: dt.date | None = None
+) -> SelfAssessment:
+    _require_role(user, REVIEWERS, "review a self-assessment")
+    self_assessment = _lock(self_assessment)
+    _require_draft(self_assessment)
+    if self_assessment.completed_by_id is None:
+        raise RuleBroken("not_completed", "The complaints officer has not completed it yet.")
+    if self_assessment.completed_by_id == user.pk:
+        raise RuleBroken(
+            "reviewer_not_independent", "Someone other than the person who completed it reviews it."
+        )
+    self_assessment.reviewed_by = user
+    self_assessment.reviewed_on = reviewed_on or dates.today()
+    self_assessment.save()
+    _record(self_assessment, user=user, type="reviewed")
+    return self_assessment
+
+
+@transaction.atomic
+def selfassessment_approve(
+    *, user: User, self_assessment: SelfAssessment, approved_on: dt.date
+) -> SelfAssessment:
+    """Records the governing body's approval (8.2) on the date of its meeting."""
+    _require_role(user, APPROVAL_RECORDERS, "record the governing body's approval")
+    self_assessment = _lock(self_assessment)
+    _require_draft(self_assessment)
+    if self_assessment.reviewed_by_id is None:
+        raise RuleBroken(
+            "not_reviewed", "A manager reviews the self-assessment before the governing body."
+        )
+    if approved_on is None:
+        raise InvalidInput({"approved_on": "Enter the date of the governing body's approval."})
+    if approved_on > dates.today():
+        raise InvalidInput({"approved_on": "The approval date cannot be in the future."})
+    if approved_on < self_assessment.reviewed_on:
+        raise InvalidInput({"approved_on": "The governing body approves after the review."})
+    self_assessment.status = Status.APPROVED
+    self_assessment.governing_body_approved_on = approved_on
+    self_assessment.approval_recorded_by = user
+    self_assessment.save()
+    _record(
+        self_assessment, user=user, type="approved", after={"approved_on": approved_on.isoformat()}
+    )
+    return self_assessment
+
+
+@transaction.atomic
+def selfassessment_publish(
+    *, user: User, self_assessment: SelfAssessment, published_on: dt.date | None = None
+) -> SelfAssessment:
+    """Published with the annual complaints performance and service improvement report (8.1)."""
+    _require_role(user, EDITORS, "publish a self-assessment")
+    self_assessment = _lock(self_assessment)
+    if self_assessment.status != Status.APPROVED:
+        raise RuleBroken(
+            "not_approved",
+            "Only a self-assessment approved by the governing body can be published.",
+            provision="8.2",
+        )
+    published_on = published_on or dates.today()
+    if published_on < self_assessment.governing_body_approved_on:
+        raise InvalidInput({"published_on": "It is published after the governing body approves."})
+    self_assessment.status = Status.PUBLISHED
+    self_assessment.published_on = published_on
+    self_assessment.save()
+    _record(
+        self_assessment,
+        user=user,
+        type="published",
+        after={"published_on": published_on.isoformat()},
+    )
+    return self_assessment
