@@ -1,0 +1,74 @@
+"""API views: thin wrappers over the selectors."""
+
+from django.http import HttpResponse
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from putright.errors import InvalidInput
+from putright.oversight import selectors, tables
+from putright.oversight.periods import parse_period, parse_year
+from putright.oversight.permissions import ReadsOversight
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _homes(value):
+    if value in (None, ""):
+        return None
+    try:
+        homes = int(value)
+    except ValueError:
+        raise InvalidInput({"homes": "Give the number of homes as a whole number."}) from None
+    if homes < 1:
+        raise InvalidInput({"homes": "The number of homes must be 1 or more."})
+    return homes
+
+
+def _export(request, tables_by_name: dict, stem: str):
+    """?format=csv&table=NAME or ?format=xlsx; None for JSON."""
+    fmt = request.query_params.get("export")
+    if fmt is None:
+        return None
+    if fmt == "xlsx":
+        response = HttpResponse(tables.as_xlsx(tables_by_name), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{stem}.xlsx"'
+        return response
+    if fmt == "csv":
+        name = request.query_params.get("table") or next(iter(tables_by_name))
+        if name not in tables_by_name:
+            raise InvalidInput({"table": f"Choose one of: {', '.join(tables_by_name)}."})
+        response = HttpResponse(tables.as_csv(tables_by_name[name]), content_type="text/csv")
+        response["Content-Disposition"] = f'attachment; filename="{stem}-{name}.csv"'
+        return response
+    raise InvalidInput({"export": "Choose csv or xlsx."})
+
+
+class TsmView(APIView):
+    """TSM CH01 and CH02 for a reporting year (1 April to 31 March)."""
+
+    permission_classes = [ReadsOversight]
+
+    def get(self, request):
+        year = parse_year(request.query_params.get("year"))
+        figures = selectors.tsm(year, homes=_homes(request.query_params.get("homes")))
+        exported = _export(request, {"tsm": tables.tsm_table(figures)}, f"tsm-{year}")
+        return exported or Response(figures)
+
+
+class SummaryView(APIView):
+    """The oversight figures for a period (from and to inclusive, YYYY-MM-DD)."""
+
+    permission_classes = [ReadsOversight]
+
+    def get(self, request):
+        params = request.query_params
+        if params.get("year") and not (params.get("from") or params.get("to")):
+            from putright.oversight.periods import reporting_year
+
+            period = reporting_year(parse_year(params["year"]))
+        else:
+            period = parse_period(params.get("from"), params.get("to"))
+        figures = selectors.summary(period)
+        stem = f"summary-{period.start}-{period.end}"
+        exported = _export(request, tables.summary_tables(figures), stem)
+        return exported or Response(figures)

@@ -1,0 +1,68 @@
+"""Reporting periods. The reporting year runs 1 April to 31 March (RSH TSM technical requirements,
+Code 8.1): reporting year 2025 is 2025-04-01 to 2026-03-31. Dates are Europe/London calendar
+dates, as stored on the case, so a complaint received on 31 March belongs to the earlier year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from putright.errors import InvalidInput
+
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date  # inclusive
+
+    @property
+    def label(self) -> str:
+        return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
+
+
+def reporting_year(year: int) -> Period:
+    return Period(dt.date(year, 4, 1), dt.date(year + 1, 3, 31))
+
+
+def reporting_year_of(day: dt.date) -> int:
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def quarter(year: int, number: int) -> Period:
+    """Quarter 1 is April to June of reporting year `year`."""
+    start_month = 4 + 3 * (number - 1)
+    start = dt.date(year + (start_month - 1) // 12, (start_month - 1) % 12 + 1, 1)
+    end_month = start_month + 3
+    next_start = dt.date(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
+    return Period(start, next_start - dt.timedelta(days=1))
+
+
+def parse_year(value, field: str = "year") -> int:
+    try:
+        year = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise InvalidInput({field: "Give the reporting year as a number, e.g. 2025."}) from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidInput({field: f"Give a reporting year between {FIRST_YEAR} and {LAST_YEAR}."})
+    return year
+
+
+def parse_period(start, end) -> Period:
+    errors: dict[str, str] = {}
+    parsed: dict[str, dt.date] = {}
+    for field, value in (("from", start), ("to", end)):
+        if value in (None, ""):
+            errors[field] = "Give a date as YYYY-MM-DD."
+            continue
+        try:
+            parsed[field] = dt.date.fromisoformat(str(value))
+        except ValueError:
+            errors[field] = "Give a date as YYYY-MM-DD."
+    if not errors and parsed["to"] < parsed["from"]:
+        errors["to"] = "The end of the period cannot be before its start."
+    if errors:
+        raise InvalidInput(errors)
+    return Period(parsed["from"], parsed["to"])

@@ -1,0 +1,504 @@
+"""The figures the governing body sees (Code 8.1, 9.6, 9.7) and the TSMs CH01 and CH02.
+
+Every figure is an aggregate query: a fixed number of queries whatever the number of complaints.
+The one exception is the average working days to respond, which needs the landlord's working-day
+calendar: the database groups the responses by their (start, response) date pair and Python
+converts each distinct pair, so the Python work is bounded by the number of distinct date pairs
+(at most a few thousand a year), not by the number of complaints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import TruncMonth
+
+from putright import dates
+from putright.complaints.models import (
+    Complaint,
+    Extension,
+    OutstandingAction,
+    Refusal,
+    Remedy,
+    Stage,
+)
+from putright.complaints.workflow import Status
+from putright.errors import InvalidInput
+from putright.landlord.models import HomesOwned
+from putright.landlord.selectors import working_day_calendar
+from putright.oversight.periods import Period, reporting_year
+
+# Open: awaiting a response at the current stage (a responded case awaits escalation or closure).
+OPEN = [Status.AWAITING_ACKNOWLEDGEMENT, Status.INVESTIGATING]
+
+# Financial remedy bands (pounds, lower bound inclusive).
+REMEDY_BANDS = [
+    ("under_50", "Under £50", Decimal("0"), Decimal("50")),
+    ("50_to_249", "£50 to £249.99", Decimal("50"), Decimal("250")),
+    ("250_to_999", "£250 to £999.99", Decimal("250"), Decimal("1000")),
+    ("1000_plus", "£1,000 or more", Decimal("1000"), None),
+]
+
+
+def _ratio(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, 4) if denominator else None
+
+
+def _money(value) -> str:
+    return str(Decimal(value or 0).quantize(Decimal("0.01")))
+
+
+def _between(field: str, period: Period) -> Q:
+    return Q(**{f"{field}__gte": period.start, f"{field}__lte": period.end})
+
+
+def _grouped(queryset: QuerySet, field: str) -> dict[str, int]:
+    rows = queryset.values(field).annotate(n=Count("pk")).order_by(field)
+    return {row[field] or "": row["n"] for row in rows}
+
+
+def _refused_at(stage_number) -> Exists:
+    return Exists(Refusal.objects.filter(complaint=OuterRef("complaint_id"), stage=stage_number))
+
+
+# --- volume ----------------------------------------------------------------------------------
+
+
+def volume(period: Period) -> dict:
+    """Complaints received in the period: stage 1 by date received, stage 2 by the date the
+    escalation was asked for; channel, category and service area of the complaints received."""
+    by_stage = dict.fromkeys((1, 2), 0)
+    for row in (
+        Stage.objects.filter(_between("requested_on", period))
+        .values("number")
+        .annotate(n=Count("pk"))
+    ):
+        by_stage[row["number"]] = row["n"]
+    received = Complaint.objects.filter(_between("received_on", period))
+    return {
+        "stage1": by_stage[1],
+        "stage2": by_stage[2],
+        "by_channel": _grouped(received, "channel"),
+        "by_category": _grouped(received, "category"),
+        "by_service_area": _grouped(received, "service_area"),
+    }
+
+
+def outcomes(period: Period) -> dict:
+    """Decisions of the stage responses made in the period, by stage."""
+    result = {
+        number: {"upheld": 0, "partly_upheld": 0, "not_upheld": 0, "total": 0} for number in (1, 2)
+    }
+    rows = (
+        Stage.objects.filter(_between("responded_on", period))
+        .values("number", "decision")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        result[row["number"]][row["decision"]] = row["n"]
+        result[row["number"]]["total"] += row["n"]
+    return {f"stage{n}": v for n, v in result.items()}
+
+
+def refusals(period: Period) -> dict:
+    """Complaints the landlord declined to accept or escalate, by reason (8.1 b)."""
+    result = {"stage1": {}, "stage2": {}, "total": 0}
+    rows = (
+        Refusal.objects.filter(_between("decided_on", period))
+        .values("stage", "reason")
+        .annotate(n=Count("complaint_id", distinct=True))
+        .order_by("stage", "reason")
+    )
+    for row in rows:
+        result[f"stage{row['stage']}"][row["reason"]] = row["n"]
+        result["total"] += row["n"]
+    return result
+
+
+def withdrawals(period: Period) -> dict:
+    rows = (
+        Complaint.objects.filter(_between("closed_on", period), status=Status.WITHDRAWN)
+        .values("stage")
+        .annotate(n=Count("pk"))
+    )
+    by_stage = {row["stage"]: row["n"] for row in rows}
+    return {
+        "stage1": by_stage.get(1, 0),
+        "stage2": by_stage.get(2, 0),
+        "total": sum(by_stage.values()),
+    }
+
+
+def escalation(period: Period) -> dict:
+    """Of the stage 1 responses made in the period, how many the resident took to stage 2."""
+    escalated = Exists(Stage.objects.filter(complaint=OuterRef("complaint_id"), number=2))
+    totals = Stage.objects.filter(_between("responded_on", period), number=1).aggregate(
+        responded=Count("pk"), escalated=Count("pk", filter=escalated)
+    )
+    return {**totals, "rate": _ratio(totals["escalated"], totals["responded"])}
+
+
+# --- timeliness ------------------------------------------------------------------------------
+
+
+def timeliness(period: Period) -> dict:
+    """Acknowledgements due in the period's received stages (5 working days, 6.2 / 6.11) and
+    responses made in the period within the Code timescale including agreed extensions
+    (6.3 / 6.14)."""
+    result = {}
+    requested = (
+        Stage.objects.filter(_between("requested_on", period))
+        .values("number")
+        .annotate(
+            acknowledged=Count("pk", filter=Q(acknowledged_on__isnull=False)),
+            acknowledged_within=Count("pk", filter=Q(acknowledged_within_timescale=True)),
+        )
+    )
+    responded = (
+        Stage.objects.filter(_between("responded_on", period))
+        .values("number")
+        .annotate(
+            responded=Count("pk"),
+            responded_within=Count("pk", filter=Q(within_timescale=True)),
+            extended=Count("pk", filter=Q(extended_days__gt=0)),
+        )
+    )
+    for number in (1, 2):
+        result[f"stage{number}"] = {
+            "acknowledged": 0,
+            "acknowledged_within": 0,
+            "responded": 0,
+            "responded_within": 0,
+            "extended": 0,
+        }
+    for row in [*requested, *responded]:
+        number = row.pop("number")
+        result[f"stage{number}"].update(row)
+    for figures in result.values():
+        figures["acknowledged_within_rate"] = _ratio(
+            figures["acknowledged_within"], figures["acknowledged"]
+        )
+        figures["responded_within_rate"] = _ratio(figures["responded_within"], figures["responded"])
+    return result
+
+
+def extensions(period: Period) -> dict:
+    """Extensions the resident was told of in the period; beyond the Code's limit only with a
+    good reason (6.4, 6.15)."""
+    result = {}
+    with_good_reason = ~Q(good_reason="")
+    rows = (
+        Extension.objects.filter(_between("resident_informed_on", period))
+        .values("stage__number")
+        .annotate(
+            count=Count("pk"),
+            total_days=Sum("working_days"),
+            average_days=Avg("working_days"),
+            with_good_reason=Count("pk", filter=with_good_reason),
+        )
+    )
+    for number in (1, 2):
+        result[f"stage{number}"] = {
+            "count": 0,
+            "total_days": 0,
+            "average_days": None,
+            "with_good_reason": 0,
+            "without_good_reason": 0,
+        }
+    for row in rows:
+        figures = result[f"stage{row['stage__number']}"]
+        figures.update(
+            count=row["count"],
+            total_days=row["total_days"] or 0,
+            average_days=round(float(row["average_days"]), 2) if row["average_days"] else None,
+            with_good_reason=row["with_good_reason"],
+            without_good_reason=row["count"] - row["with_good_reason"],
+        )
+    return result
+
+
+def open_and_overdue(today: dt.date | None = None) -> dict:
+    """Cases open now at each stage, and those past the acknowledgement or response date."""
+    today = today or dates.today()
+    late = Q(acknowledged_on__isnull=True, acknowledge_by__lt=today) | Q(
+        acknowledged_on__isnull=False, responded_on__isnull=True, respond_by__lt=today
+    )
+    rows = (
+        Stage.objects.filter(complaint__status__in=OPEN, complaint__stage=F("number"))
+        .values("number")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=late))
+    )
+    result = {f"stage{n}": {"open": 0, "overdue": 0} for n in (1, 2)}
+    for row in rows:
+        result[f"stage{row['number']}"] = {"open": row["open"], "overdue": row["overdue"]}
+    return result
+
+
+def average_working_days_to_respond(period: Period) -> dict:
+    """Working days from the stage starting (receipt or escalation request) to the response,
+    for responses made in the period. See the module docstring for why the date pairs are
+    grouped in the database and converted here."""
+    calendar = working_day_calendar()
+    sums = {1: [0, 0], 2: [0, 0]}
+    rows = (
+        Stage.objects.filter(_between("responded_on", period))
+        .values_list("number", "requested_on", "responded_on")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for number, start, end, n in rows:
+        sums[number][0] += calendar.working_days_between(start, end) * n
+        sums[number][1] += n
+    return {
+        f"stage{number}": (round(total / count, 1) if count else None)
+        for number, (total, count) in sums.items()
+    }
+
+
+# --- putting things right --------------------------------------------------------------------
+
+
+def remedies(period: Period) -> dict:
+    offered = Remedy.objects.filter(_between("offered_on", period))
+    band = Case(
+        *[
+            When(
+                Q(amount__gte=low) & (Q(amount__lt=high) if high is not None else Q()),
+                then=Value(key),
+            )
+            for key, _label, low, high in REMEDY_BANDS
+        ],
+        default=Value(""),
+        output_field=CharField(),
+    )
+    financial = offered.filter(type="financial")
+    bands = dict.fromkeys((key for key, *_ in REMEDY_BANDS), 0)
+    band_totals = dict.fromkeys(bands, Decimal("0"))
+    for row in (
+        financial.annotate(band=band).values("band").annotate(n=Count("pk"), t=Sum("amount"))
+    ):
+        if row["band"]:
+            bands[row["band"]] = row["n"]
+            band_totals[row["band"]] = row["t"] or Decimal("0")
+    total = financial.aggregate(t=Sum("amount"), n=Count("pk"))
+    return {
+        "by_type": _grouped(offered, "type"),
+        "financial_count": total["n"],
+        "financial_total": _money(total["t"]),
+        "financial_by_band": bands,
+        "financial_total_by_band": {k: _money(v) for k, v in band_totals.items()},
+    }
+
+
+def late_actions(today: dt.date | None = None) -> dict:
+    """Remedies and outstanding actions not done by their due date, as of today (7.3)."""
+    today = today or dates.today()
+    late = Q(completed_on__isnull=True, due_on__lt=today)
+    return {
+        "actions": OutstandingAction.objects.filter(late).count(),
+        "remedies": Remedy.objects.filter(late).count(),
+    }
+
+
+def summary(period: Period, today: dt.date | None = None) -> dict:
+    return {
+        "from": period.start.isoformat(),
+        "to": period.end.isoformat(),
+        "volume": volume(period),
+        "outcomes": outcomes(period),
+        "refusals": refusals(period),
+        "withdrawals": withdrawals(period),
+        "escalation": escalation(period),
+        "timeliness": timeliness(period),
+        "extensions": extensions(period),
+        "average_working_days_to_respond": average_working_days_to_respond(period),
+        "open_now": open_and_overdue(today),
+        "remedies": remedies(period),
+        "late_now": late_actions(today),
+    }
+
+
+# --- Tenant Satisfaction Measures ------------------------------------------------------------
+
+
+def homes_for(year: int, override: int | None = None) -> int:
+    if override is not None:
+        return override
+    homes = HomesOwned.objects.filter(reporting_year=year).values_list("homes", flat=True).first()
+    if not homes:
+        raise InvalidInput(
+            {
+                "homes": f"The number of homes owned in reporting year {year} is not recorded; "
+                "record it in the landlord settings or pass homes=N."
+            }
+        )
+    return homes
+
+
+def tsm(year: int, homes: int | None = None) -> dict:
+    """CH01 and CH02 for reporting year `year` (see docs/oversight.md for the reading of the
+    Regulator's technical requirements).
+
+    CH01: stage 1 complaints received in the year, and stage 2 complaints received (escalation
+    requested) in the year, per 1,000 homes; complaints declined under section 2 of the Code
+    are not complaints handled under the procedure and are not counted; withdrawn ones are.
+    CH02: of the stage 1 (stage 2) responses made in the year, the proportion made within the
+    Code's timescale, counting extensions the Code allows.
+    """
+    homes = homes_for(year, homes)
+    period = reporting_year(year)
+    received = (
+        Stage.objects.filter(_between("requested_on", period))
+        .annotate(refused=_refused_at(OuterRef("number")))
+        .filter(refused=False)
+        .values("number")
+        .annotate(n=Count("pk"))
+    )
+    counts = {1: 0, 2: 0}
+    for row in received:
+        counts[row["number"]] = row["n"]
+    responded = {1: (0, 0), 2: (0, 0)}
+    for row in (
+        Stage.objects.filter(_between("responded_on", period))
+        .values("number")
+        .annotate(n=Count("pk"), within=Count("pk", filter=Q(within_timescale=True)))
+    ):
+        responded[row["number"]] = (row["within"], row["n"])
+
+    def per_thousand(n: int) -> float:
+        return round(n * 1000 / homes, 2)
+
+    def proportion(pair) -> float | None:
+        within, total = pair
+        return round(100 * within / total, 1) if total else None
+
+    return {
+        "year": year,
+        "from": period.start.isoformat(),
+        "to": period.end.isoformat(),
+        "homes": homes,
+        "ch01_stage1": per_thousand(counts[1]),
+        "ch01_stage1_count": counts[1],
+        "ch01_stage2": per_thousand(counts[2]),
+        "ch01_stage2_count": counts[2],
+        "ch02_stage1": proportion(responded[1]),
+        "ch02_stage1_numerator": responded[1][0],
+        "ch02_stage1_denominator": responded[1][1],
+        "ch02_stage2": proportion(responded[2]),
+        "ch02_stage2_numerator": responded[2][0],
+        "ch02_stage2_denominator": responded[2][1],
+    }
+
+
+# --- trends and learning (9.1 to 9.4) --------------------------------------------------------
+
+
+def monthly_trend(period: Period, by: str | None = None) -> list[dict]:
+    """Stage 1 complaints received month by month, optionally split by category or service
+    area; stage 2 requests month by month."""
+    fields = ["month", "number"] + ([f"complaint__{by}"] if by else [])
+    rows = (
+        Stage.objects.filter(_between("requested_on", period))
+        .annotate(month=TruncMonth("requested_on"))
+        .values(*fields)
+        .annotate(n=Count("pk"))
+        .order_by(*fields)
+    )
+    return [
+        {
+            "month": row["month"].strftime("%Y-%m"),
+            "stage": row["number"],
+            **({by: row[f"complaint__{by}"]} if by else {}),
+            "count": row["n"],
+        }
+        for row in rows
+    ]
+
+
+def months_of(period: Period) -> list[str]:
+    months, day = [], period.start.replace(day=1)
+    while day <= period.end:
+        months.append(day.strftime("%Y-%m"))
+        day = (day + dt.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def repeat_complainants(period: Period, minimum: int = 2, limit: int = 50) -> list[dict]:
+    rows = (
+        Complaint.objects.filter(_between("received_on", period))
+        .values("resident_id", "resident__name", "resident__tenancy_reference")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=minimum)
+        .order_by("-n", "resident_id")[:limit]
+    )
+    return [
+        {
+            "resident_id": row["resident_id"],
+            "name": row["resident__name"],
+            "tenancy_reference": row["resident__tenancy_reference"],
+            "complaints": row["n"],
+        }
+        for row in rows
+    ]
+
+
+def repeat_issues_by_property(period: Period, minimum: int = 2, limit: int = 50) -> list[dict]:
+    """The same category complained of more than once about one tenancy (or address)."""
+    key = Case(
+        When(~Q(resident__tenancy_reference=""), then="resident__tenancy_reference"),
+        default="resident__address",
+        output_field=CharField(),
+    )
+    rows = (
+        Complaint.objects.filter(_between("received_on", period))
+        .annotate(property=key)
+        .exclude(property="")
+        .values("property", "category")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=minimum)
+        .order_by("-n", "property", "category")[:limit]
+    )
+    return [
+        {"property": r["property"], "category": r["category"], "complaints": r["n"]} for r in rows
+    ]
+
+
+def drilldown(filters: dict) -> QuerySet[Complaint]:
+    """The complaints behind a number on a dashboard. Filters are those the figures use."""
+    queryset = Complaint.objects.select_related("resident")
+    stage_filter: dict = {}
+    number = filters.get("stage")
+    if number in ("1", "2", 1, 2):
+        stage_filter["stages__number"] = int(number)
+    basis = filters.get("basis", "received")
+    start, end = filters.get("from"), filters.get("to")
+    date_field = {"received": "requested_on", "responded": "responded_on"}.get(basis)
+    if date_field and start:
+        stage_filter[f"stages__{date_field}__gte"] = start
+    if date_field and end:
+        stage_filter[f"stages__{date_field}__lte"] = end
+    if filters.get("within") in ("yes", "no"):
+        stage_filter["stages__within_timescale"] = filters["within"] == "yes"
+    if filters.get("decision"):
+        stage_filter["stages__decision"] = filters["decision"]
+    if stage_filter:
+        queryset = queryset.filter(**stage_filter)
+    for field in ("category", "channel", "service_area", "status"):
+        if filters.get(field) not in (None, ""):
+            queryset = queryset.filter(**{field: filters[field]})
+    return queryset.distinct().order_by("-received_on", "-pk")
