@@ -501,9 +501,11 @@ def update_interval_agree(
     """Agree with the resident how often they will hear from us while the response is late
     (5.9), or while outstanding actions are done after it (6.6, 6.17). Replaces any earlier
     agreement on the complaint."""
+    from putright.complaints.models import Complaint
     from putright.complaints.workflow import Status
 
     _require_can_act(user, complaint)
+    complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
     if complaint.status in {Status.REFUSED, Status.WITHDRAWN}:
         raise RuleBroken(
             "complaint_ended", f"The complaint was {complaint.status}; there is nothing to update."
