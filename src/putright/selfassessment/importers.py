@@ -104,21 +104,30 @@ class ImportedForm:
 
 _BLOCK_TAG = re.compile(r"<\s*/?\s*(p|div|ul|ol|br|tr|table|h\d)\b[^>]*>", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"<\s*li\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+# Only the tags forms carry, so that text such as "<May>" survives.
+_ANY_TAG = re.compile(
+    r"<\s*/?\s*(?:p|ul|ol|li|i|b|u|em|strong|span|div|font|a|sup|sub|br|table|tr|td|th)"
+    r"\b[^>]*>",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
 _WRAPPED = re.compile(r"^(?![a-z]\. )[a-z]")
 _INLINE_BULLET = re.compile(r"\s*[•▪◦]\s*")
 
 
-def clean_text(raw: str) -> str:
-    """A cell's text without markup: paragraphs and list items on their own lines."""
+def clean_text(raw: str, *, plain: bool = False) -> str:
+    """A cell's text without markup: paragraphs and list items on their own lines. `plain`
+    text (a DOCX or CSV cell, where line breaks are the author's) keeps its lines as they are;
+    otherwise lines broken mid-sentence are joined and inline bullets start new lines."""
     text = BOOKMARK.sub("", raw or "")
     text = _LIST_ITEM.sub("\n• ", text)
     text = _BLOCK_TAG.sub("\n", text)
     text = _ANY_TAG.sub("", text)
-    text = html.unescape(text)
+    if not plain:
+        text = html.unescape(text)
     # A bullet in the middle of a line starts a new list item.
-    text = _INLINE_BULLET.sub("\n• ", text)
+    if not plain:
+        text = _INLINE_BULLET.sub("\n• ", text)
     lines = []
     for line in text.splitlines():
         line = _SPACES.sub(" ", line).strip()
@@ -126,7 +135,7 @@ def clean_text(raw: str) -> str:
             line = "• " + line[1:].strip()
         if line in {"•", ""}:
             continue
-        if lines and _WRAPPED.match(line) and not lines[-1].endswith((".", ":", ";")):
+        if not plain and lines and _WRAPPED.match(line) and not lines[-1].endswith((".", ":", ";")):
             # A line broken mid-sentence by the word processor.
             lines[-1] += " " + line
             continue
@@ -212,7 +221,10 @@ DEFAULT_COLUMNS = {"ref": 0, "requirement": 1, "comply": 2, "evidence": 3, "comm
 class _RowBuilder:
     """Collects raw cell text for a row, across continuation lines, and cleans it at the end."""
 
-    def __init__(self, ref: str, columns: dict[str, int], section: str, kind: str):
+    def __init__(
+        self, ref: str, columns: dict[str, int], section: str, kind: str, plain: bool = False
+    ):
+        self.plain = plain
         self.ref = ref
         self.columns = columns
         self.section = section
@@ -242,7 +254,7 @@ class _RowBuilder:
             )
         known = set(self.columns.values())
         extra = [i for i in self.cells if i not in known]
-        commentary = clean_text(self.cell("commentary"))
+        commentary = clean_text(self.cell("commentary"), plain=self.plain)
         if extra:
             # More cells than the header named: keep them in the commentary, and say so.
             commentary = "\n".join(
@@ -251,22 +263,23 @@ class _RowBuilder:
             problems.append(f"{self.ref}: extra cells kept in the commentary")
         return ImportedRow(
             ref=self.ref,
-            requirement=clean_text(self.cell("requirement")),
+            requirement=clean_text(self.cell("requirement"), plain=self.plain),
             comply=comply,
-            evidence=clean_text(self.cell("evidence")),
+            evidence=clean_text(self.cell("evidence"), plain=self.plain),
             commentary=commentary,
             kind=self.kind,
             section=self.section,
         )
 
 
-def _parse_rows(lines: list[list[str] | str]) -> tuple[list[ImportedRow], list[str]]:
+def _parse_rows(lines: list, *, plain: bool = False) -> tuple[list[ImportedRow], list[str]]:
     """Rows from a sequence of table rows (lists of cells) and headings (strings)."""
     rows: list[ImportedRow] = []
     problems: list[str] = []
     columns = dict(DEFAULT_COLUMNS)
     current: _RowBuilder | None = None
     section, kind = "", ""
+    skipping = False
 
     def finish():
         nonlocal current
@@ -291,6 +304,14 @@ def _parse_rows(lines: list[list[str] | str]) -> tuple[list[ImportedRow], list[s
         if _is_header_cells(cells):
             finish()
             columns = _columns_from_header(cells) or dict(DEFAULT_COLUMNS)
+            skipping = False
+            continue
+        if clean_text(cells[0]).lower() == "provision" and len(cells) > 1:
+            # Another table (an export's improvement actions): not answers.
+            finish()
+            skipping = True
+            continue
+        if skipping:
             continue
         if all(SEPARATOR.match(cell) for cell in cells):
             continue
@@ -298,7 +319,7 @@ def _parse_rows(lines: list[list[str] | str]) -> tuple[list[ImportedRow], list[s
         ref_match = REF_IN_CELL.match(clean_text(ref_cell))
         if ref_match:
             finish()
-            current = _RowBuilder(ref_match.group(1), columns, section, kind)
+            current = _RowBuilder(ref_match.group(1), columns, section, kind, plain)
             current.add(cells)
         elif not clean_text(ref_cell) and current is not None:
             current.add(cells)  # a row continued after a page break
@@ -309,7 +330,7 @@ def _parse_rows(lines: list[list[str] | str]) -> tuple[list[ImportedRow], list[s
         else:
             finish()
             # No provision number: keep the row under its own text (2020 question forms).
-            current = _RowBuilder(clean_text(ref_cell), columns, section, kind)
+            current = _RowBuilder(clean_text(ref_cell), columns, section, kind, plain)
             current.add(cells)
     finish()
     return rows, problems
@@ -546,7 +567,7 @@ def parse_form(path: str | Path, *, code: str | None = None) -> ImportedForm:
     problems: list[str] = []
     if path.suffix.lower() == ".docx":
         items = docx_items(path)
-        rows, problems = _parse_rows(items)
+        rows, problems = _parse_rows(items, plain=True)
         text = "\n".join(item if isinstance(item, str) else "\t".join(item) for _, item in items)
     else:
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -572,7 +593,7 @@ def parse_csv(text: str) -> tuple[list[ImportedRow], list[str]]:
     items = [
         (number, cells) for number, cells in enumerate(csv.reader(io.StringIO(text)), 1) if cells
     ]
-    return _parse_rows(items)
+    return _parse_rows(items, plain=True)
 
 
 def _merge_duplicates(rows: list[ImportedRow]) -> tuple[list[ImportedRow], list[str]]:

@@ -24,7 +24,9 @@ def selfassessment_detail(pk: int) -> SelfAssessment:
         .prefetch_related(
             Prefetch(
                 "answers",
-                queryset=Answer.objects.order_by("position").prefetch_related(
+                queryset=Answer.objects.order_by("position")
+                .select_related("provision__section")
+                .prefetch_related(
                     Prefetch("actions", queryset=ImprovementAction.objects.select_related("owner"))
                 ),
             )
