@@ -1,0 +1,653 @@
+"""Every write to letters, templates, branding and inbound mail. The API, the staff pages, the
+background task and `putright ingest-mail` all call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from email.utils import make_msgid
+from importlib import resources
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from putright.accounts.models import User
+from putright.complaints import events
+from putright.complaints import services as complaint_services
+from putright.complaints.models import Complaint
+from putright.complaints.selectors import complaint_get
+from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.landlord.selectors import landlord_settings
+from putright.letters import context, elements, mail, rendering, sandbox
+from putright.letters.models import (
+    BrandingVersion,
+    Delivery,
+    InboundAttachment,
+    InboundMessage,
+    InboundStatus,
+    Letter,
+    LetterKind,
+    LetterStatus,
+    LetterTemplateVersion,
+    SendStatus,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SUBJECTS = {
+    LetterKind.ACKNOWLEDGEMENT: "We have received your complaint ({{ stage.name }})",
+    LetterKind.EXTENSION: "We need more time to respond to your complaint",
+    LetterKind.REFUSAL: "Our decision not to take your complaint forward",
+    LetterKind.ESCALATION_REFUSAL: "Our decision not to escalate your complaint to stage 2",
+    LetterKind.STAGE1_RESPONSE: "Our stage 1 response to your complaint",
+    LetterKind.STAGE2_RESPONSE: "Our stage 2 (final) response to your complaint",
+}
+
+# Sending is tried this many times in all, waiting longer each time.
+MAX_SEND_ATTEMPTS = 4
+RETRY_DELAYS = (dt.timedelta(minutes=1), dt.timedelta(minutes=10), dt.timedelta(hours=1))
+
+LOGO_TYPES = {"image/png", "image/jpeg", "image/gif"}
+MAX_LOGO_BYTES = 1024 * 1024
+
+
+class LetterEvent:
+    ISSUED = "letter_issued"
+    SENT = "letter_sent"
+    SEND_FAILED = "letter_send_failed"
+    MARKED_FOR_POST = "letter_marked_for_post"
+    EMAIL_RECEIVED = "email_received"
+
+
+# --- permissions -----------------------------------------------------------------------------
+
+
+def _require_can_act(user: User | None, complaint: Complaint) -> None:
+    if user is None or not user.is_authenticated:
+        raise NotPermitted("Sign in to write letters.")
+    if not user.can_change_cases:
+        raise NotPermitted("Governance users can read letters but not write them.")
+    if not complaint_services.user_can_act_on(user, complaint):
+        raise NotPermitted(
+            f"{complaint.reference} is assigned to another handler; only they, the complaints "
+            "officer or a manager can write its letters."
+        )
+
+
+def _require_template_editor(user: User | None) -> None:
+    if (
+        user is None
+        or not user.is_authenticated
+        or not (user.acts_on_any_case or user.manages_settings)
+    ):
+        raise NotPermitted(
+            "Only the complaints officer, a manager or an administrator can edit letter templates."
+        )
+
+
+def _kind(kind) -> LetterKind:
+    try:
+        return LetterKind(kind)
+    except ValueError:
+        raise InvalidInput({"kind": f"Choose one of: {', '.join(LetterKind.values)}."}) from None
+
+
+# --- templates and branding ------------------------------------------------------------------
+
+
+def default_template_body(kind: str) -> str:
+    return (
+        resources.files("putright.letters")
+        .joinpath("default_templates", f"{kind}.txt")
+        .read_text(encoding="utf-8")
+    )
+
+
+def template_current(kind: str) -> LetterTemplateVersion:
+    """The newest wording for a kind; the first time, Putright's own wording as version 1."""
+    kind = _kind(kind)
+    current = LetterTemplateVersion.objects.filter(kind=kind).order_by("-version").first()
+    if current is not None:
+        return current
+    try:
+        with transaction.atomic():
+            return LetterTemplateVersion.objects.create(
+                kind=kind,
+                version=1,
+                subject=DEFAULT_SUBJECTS[kind],
+                body=default_template_body(kind),
+            )
+    except IntegrityError:  # made by a concurrent request
+        return LetterTemplateVersion.objects.get(kind=kind, version=1)
+
+
+@transaction.atomic
+def template_edit(*, user: User, kind: str, subject: str, body: str) -> LetterTemplateVersion:
+    """Save the landlord's wording as a new version. Letters already issued keep theirs."""
+    _require_template_editor(user)
+    kind = _kind(kind)
+    errors = {}
+    subject = (subject or "").strip()
+    body = (body or "").strip() + "\n"
+    if not subject:
+        errors["subject"] = ["Write the subject line."]
+    if not body.strip():
+        errors["body"] = ["Write the letter."]
+    for field, source in (("subject", subject), ("body", body)):
+        if field in errors:
+            continue
+        try:
+            sandbox.compile_template(source, field=field)
+        except InvalidInput as error:
+            errors.update(error.errors)
+    if errors:
+        raise InvalidInput(errors)
+    current = template_current(kind)
+    # Lock the kind's newest row so that two editors cannot both make the same version.
+    LetterTemplateVersion.objects.select_for_update().filter(pk=current.pk).exists()
+    return LetterTemplateVersion.objects.create(
+        kind=kind, version=current.version + 1, subject=subject, body=body, created_by=user
+    )
+
+
+def branding_current() -> BrandingVersion | None:
+    return BrandingVersion.objects.order_by("-version").first()
+
+
+@transaction.atomic
+def branding_edit(
+    *,
+    user: User,
+    address: str = "",
+    signature: str = "",
+    footer: str = "",
+    logo=None,
+    remove_logo: bool = False,
+) -> BrandingVersion:
+    """A new version of the letterhead. Without a new logo the current one is kept."""
+    _require_template_editor(user)
+    current = branding_current()
+    branding = BrandingVersion(
+        version=(current.version + 1) if current else 1,
+        address=(address or "").strip(),
+        signature=(signature or "").strip(),
+        footer=(footer or "").strip(),
+        created_by=user,
+    )
+    if logo is not None:
+        content_type = (getattr(logo, "content_type", "") or "").split(";")[0].strip()
+        if content_type not in LOGO_TYPES:
+            raise InvalidInput({"logo": "The logo must be a PNG, JPEG or GIF image."})
+        if logo.size > MAX_LOGO_BYTES:
+            raise InvalidInput({"logo": "The logo must be smaller than 1 MB."})
+        branding.logo_content_type = content_type
+        branding.logo.save(logo.name, logo, save=False)
+    elif current is not None and current.logo and not remove_logo:
+        branding.logo = current.logo.name
+        branding.logo_content_type = current.logo_content_type
+    branding.save()
+    return branding
+
+
+# --- drafts ----------------------------------------------------------------------------------
+
+
+def _case(complaint: Complaint) -> Complaint:
+    return complaint_get(reference=complaint.reference)
+
+
+@transaction.atomic
+def letter_draft(*, user: User, complaint: Complaint, kind: str) -> Letter:
+    """A draft of a kind of letter, written from the case with the landlord's current wording."""
+    kind = _kind(kind)
+    _require_can_act(user, complaint)
+    complaint = _case(complaint)
+    template = template_current(kind)
+    data = context.build(kind, complaint)
+    body = sandbox.render(template.body, data)
+    letter = Letter.objects.create(
+        complaint=complaint,
+        kind=kind,
+        stage=context.letter_stage(kind, complaint),
+        subject=_subject(template, data),
+        body=_tidy(body),
+        context=data,
+        template_version=template,
+        branding_version=branding_current(),
+        readability=rendering.readability(body),
+        created_by=user,
+    )
+    return letter
+
+
+def _subject(template: LetterTemplateVersion, data: dict) -> str:
+    return " ".join(sandbox.render(template.subject, data, field="subject").split())[:200]
+
+
+def _tidy(body: str) -> str:
+    # Template tags leave blank lines behind; keep at most one between paragraphs.
+    lines = [line.rstrip() for line in body.replace("\r\n", "\n").split("\n")]
+    tidy, blank = [], False
+    for line in lines:
+        if not line.strip():
+            if not blank and tidy:
+                tidy.append("")
+            blank = True
+            continue
+        tidy.append(line)
+        blank = False
+    return "\n".join(tidy).strip() + "\n"
+
+
+def _require_draft(letter: Letter) -> None:
+    if letter.status != LetterStatus.DRAFT:
+        raise RuleBroken(
+            "letter_issued",
+            "This letter has been issued and is part of the case record; it cannot be changed. "
+            "Draft a new letter instead.",
+            "5.12",
+        )
+
+
+@transaction.atomic
+def letter_edit(
+    *, user: User, letter: Letter, body: str | None = None, subject: str | None = None
+) -> Letter:
+    """The handler's changes to a draft before it is issued."""
+    _require_can_act(user, letter.complaint)
+    letter = Letter.objects.select_for_update().select_related("complaint").get(pk=letter.pk)
+    _require_draft(letter)
+    errors = {}
+    if body is not None:
+        if not body.strip():
+            errors["body"] = ["The letter cannot be empty."]
+        letter.body = body.replace("\r\n", "\n").strip() + "\n"
+    if subject is not None:
+        subject = " ".join(subject.split())
+        if not subject:
+            errors["subject"] = ["Write the subject line."]
+        elif len(subject) > 200:
+            errors["subject"] = ["Keep the subject line to 200 characters."]
+        letter.subject = subject
+    if errors:
+        raise InvalidInput(errors)
+    letter.readability = rendering.readability(letter.body)
+    letter.save()
+    return letter
+
+
+@transaction.atomic
+def letter_redraft(*, user: User, letter: Letter) -> Letter:
+    """Write the draft again from the case as it is now (after the response is recorded, say)
+    and the newest wording. The handler's edits to the draft are replaced."""
+    _require_can_act(user, letter.complaint)
+    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    _require_draft(letter)
+    complaint = _case(letter.complaint)
+    template = template_current(letter.kind)
+    data = context.build(letter.kind, complaint)
+    body = sandbox.render(template.body, data)
+    letter.body = _tidy(body)
+    letter.subject = _subject(template, data)
+    letter.context = data
+    letter.template_version = template
+    letter.branding_version = branding_current()
+    letter.readability = rendering.readability(body)
+    letter.save()
+    return letter
+
+
+@transaction.atomic
+def letter_discard(*, user: User, letter: Letter) -> None:
+    _require_can_act(user, letter.complaint)
+    _require_draft(letter)
+    letter.delete()
+
+
+# --- checks ----------------------------------------------------------------------------------
+
+
+def letter_preview_html(letter: Letter, *, data: dict | None = None) -> str:
+    return rendering.letter_html(
+        subject=letter.subject,
+        body=letter.body,
+        data=data if data is not None else letter.context,
+        branding=letter.branding_version,
+        draft=letter.status == LetterStatus.DRAFT,
+    )
+
+
+def letter_check(letter: Letter, *, complaint: Complaint | None = None) -> list[elements.Missing]:
+    """What the letter lacks against the case as it is now."""
+    if letter.status == LetterStatus.ISSUED:
+        data = letter.context
+    else:
+        data = context.build(letter.kind, complaint or _case(letter.complaint))
+    return elements.check(letter.kind, letter.stage, data, letter_text(letter))
+
+
+def letter_text(letter: Letter) -> str:
+    """The words of the letter body as the resident reads them. Required elements are looked for
+    here, not in the letterhead or signature: the letter's own wording must say them."""
+    return elements.html_to_text(rendering.body_html(letter.body))
+
+
+def _missing_error(missing: list[elements.Missing]) -> RuleBroken:
+    listed = "; ".join(item.describe() for item in missing)
+    return RuleBroken(
+        "letter_incomplete",
+        f"This letter cannot be issued: {listed}.",
+        # The first gap's provision; the detail names every one.
+        missing[0].provision,
+    )
+
+
+# --- issuing and sending ---------------------------------------------------------------------
+
+
+def _message_id() -> str:
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "putright.invalid"
+    return make_msgid(idstring="letter", domain=domain)
+
+
+@transaction.atomic
+def letter_issue(*, user: User, letter: Letter, delivery: str | None = None) -> Letter:
+    """Check the letter says all the Code requires, store it for good as HTML and PDF, and send
+    it by e-mail (in the background) or mark it for post."""
+    _require_can_act(user, letter.complaint)
+    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    _require_draft(letter)
+    if delivery not in (None, "") and delivery not in Delivery.values:
+        raise InvalidInput({"delivery": f"Choose one of: {', '.join(Delivery.values)}."})
+    complaint = _case(letter.complaint)
+    resident = complaint.resident
+    if not delivery:
+        wants_post = resident.preferred_contact_method == "letter" or not resident.email
+        delivery = Delivery.POST if wants_post else Delivery.EMAIL
+    if delivery == Delivery.EMAIL and not resident.email:
+        raise InvalidInput({"delivery": "The resident has no e-mail address; send it by post."})
+
+    data = context.build(letter.kind, complaint)
+    letter.context = data
+    letter.status = LetterStatus.ISSUED
+    missing = elements.check(letter.kind, letter.stage, data, letter_text(letter))
+    if missing:
+        raise _missing_error(missing)
+
+    html = letter_preview_html(letter, data=data)
+
+    pdf = rendering.letter_pdf(html)
+    letter.html = html
+    letter.pdf.save(f"{letter.pk}-{letter.kind}.pdf", ContentFile(pdf), save=False)
+    letter.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    letter.readability = rendering.readability(letter.body)
+    letter.issued_at = timezone.now()
+    letter.issued_by = user
+    letter.delivery = delivery
+    letter.message_id = _message_id()
+    if delivery == Delivery.EMAIL:
+        letter.recipient = resident.email
+        letter.send_status = SendStatus.QUEUED
+    else:
+        letter.recipient = resident.address
+        letter.send_status = SendStatus.FOR_POST
+    letter.save()
+    letter._issued_when_loaded = True
+    events.record(
+        type=LetterEvent.ISSUED,
+        complaint=complaint,
+        user=user,
+        letter=letter.pk,
+        kind=letter.kind,
+        stage=letter.stage,
+        subject=letter.subject,
+        template_version=letter.template_version.version,
+        branding_version=letter.branding_version.version if letter.branding_version else None,
+        delivery=delivery,
+        pdf_sha256=letter.pdf_sha256,
+    )
+    if delivery == Delivery.EMAIL:
+        _queue_send(letter.pk)
+    return letter
+
+
+def _queue_send(letter_id: int, *, attempt_delay: dt.timedelta | None = None) -> None:
+    from putright.letters.tasks import send_letter
+
+    def enqueue():
+        task = send_letter
+        if attempt_delay is not None and task.get_backend().supports_defer:
+            task = task.using(run_after=timezone.now() + attempt_delay)
+        task.enqueue(letter_id)
+
+    transaction.on_commit(enqueue)
+
+
+def _email(letter: Letter) -> EmailMultiAlternatives:
+    landlord = landlord_settings()
+    reference = letter.complaint.reference
+    text = f"{letter.subject}\nOur reference: {reference}\n\n{letter.body}\n"
+    message = EmailMultiAlternatives(
+        subject=f"{letter.subject} [{reference}]",
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[letter.recipient],
+        reply_to=[landlord.complaints_email],
+        headers={"Message-ID": letter.message_id},
+    )
+    message.attach_alternative(letter.html, "text/html")
+    with letter.pdf.open("rb") as handle:
+        message.attach(f"{reference}-{letter.kind}.pdf", handle.read(), "application/pdf")
+    return message
+
+
+def letter_send(*, letter_id: int) -> Letter:
+    """Send an issued letter by e-mail (run by the background task). A failure is recorded on
+    the case and retried; the letter itself is never lost or changed."""
+    with transaction.atomic():
+        letter = Letter.objects.select_for_update().select_related("complaint").get(pk=letter_id)
+        if letter.send_status not in {SendStatus.QUEUED, SendStatus.RETRYING}:
+            return letter  # already sent, or switched to post: nothing to do
+        letter.send_attempts += 1
+        letter.save(update_fields=["send_attempts"])
+    try:
+        _email(letter).send(fail_silently=False)
+    except Exception as error:  # any transport failure: record it, retry, never lose the letter
+        log.warning("Sending letter %s failed: %s", letter.pk, error)
+        with transaction.atomic():
+            retry = letter.send_attempts < MAX_SEND_ATTEMPTS
+            letter.send_status = SendStatus.RETRYING if retry else SendStatus.FAILED
+            letter.last_error = f"{type(error).__name__}: {error}"[:2000]
+            letter.save(update_fields=["send_status", "last_error"])
+            events.record(
+                type=LetterEvent.SEND_FAILED,
+                complaint=letter.complaint,
+                actor_label="system",
+                letter=letter.pk,
+                kind=letter.kind,
+                attempt=letter.send_attempts,
+                will_retry=retry,
+                error=letter.last_error,
+            )
+            if retry:
+                delay = RETRY_DELAYS[min(letter.send_attempts, len(RETRY_DELAYS)) - 1]
+                _queue_send(letter.pk, attempt_delay=delay)
+        return letter
+    with transaction.atomic():
+        letter.send_status = SendStatus.SENT
+        letter.sent_at = timezone.now()
+        letter.last_error = ""
+        letter.save(update_fields=["send_status", "sent_at", "last_error"])
+        events.record(
+            type=LetterEvent.SENT,
+            complaint=letter.complaint,
+            actor_label="system",
+            letter=letter.pk,
+            kind=letter.kind,
+            recipient=letter.recipient,
+            attempt=letter.send_attempts,
+        )
+    return letter
+
+
+@transaction.atomic
+def letter_resend(*, user: User, letter: Letter) -> Letter:
+    """Try e-mail again after sending failed for good."""
+    _require_can_act(user, letter.complaint)
+    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    if letter.status != LetterStatus.ISSUED or letter.send_status != SendStatus.FAILED:
+        raise RuleBroken("not_failed", "Only a letter whose sending failed can be sent again.")
+    letter.send_status = SendStatus.QUEUED
+    letter.send_attempts = 0
+    letter.save(update_fields=["send_status", "send_attempts"])
+    _queue_send(letter.pk)
+    return letter
+
+
+@transaction.atomic
+def letter_mark_for_post(*, user: User, letter: Letter) -> Letter:
+    _require_can_act(user, letter.complaint)
+    letter = (
+        Letter.objects.select_for_update().select_related("complaint__resident").get(pk=letter.pk)
+    )
+    if letter.status != LetterStatus.ISSUED:
+        raise RuleBroken("letter_not_issued", "Issue the letter before marking it for post.")
+    if letter.send_status == SendStatus.SENT:
+        raise RuleBroken("already_sent", "This letter has already been sent by e-mail.")
+    letter.delivery = Delivery.POST
+    letter.send_status = SendStatus.FOR_POST
+    letter.recipient = letter.complaint.resident.address
+    letter.save(update_fields=["delivery", "send_status", "recipient"])
+    events.record(
+        type=LetterEvent.MARKED_FOR_POST, complaint=letter.complaint, user=user, letter=letter.pk
+    )
+    return letter
+
+
+# --- inbound e-mail --------------------------------------------------------------------------
+
+
+def _match(parsed: mail.ParsedMessage) -> tuple[Complaint | None, str]:
+    for reference in parsed.references_in_subject:
+        complaint = Complaint.objects.filter(reference=reference).first()
+        if complaint is not None:
+            return complaint, "reference"
+    thread = parsed.thread_ids
+    if thread:
+        letter = Letter.objects.filter(message_id__in=thread).select_related("complaint").first()
+        if letter is not None:
+            return letter.complaint, "thread"
+        earlier = (
+            InboundMessage.objects.filter(message_id__in=thread, complaint__isnull=False)
+            .select_related("complaint")
+            .first()
+        )
+        if earlier is not None:
+            return earlier.complaint, "thread"
+    return None, ""
+
+
+def inbound_ingest(*, raw: bytes) -> tuple[InboundMessage, bool]:
+    """Store one received e-mail on its case, or as new contact to triage. Returns (message,
+    created); a message already stored (same Message-ID) is not stored again."""
+    parsed = mail.parse(raw)
+    existing = InboundMessage.objects.filter(message_id=parsed.message_id).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return _inbound_store(parsed, raw), True
+    except IntegrityError:  # stored by a concurrent run
+        return InboundMessage.objects.get(message_id=parsed.message_id), False
+
+
+def _inbound_store(parsed: mail.ParsedMessage, raw: bytes) -> InboundMessage:
+    complaint, matched_by = _match(parsed)
+    message = InboundMessage(
+        message_id=parsed.message_id,
+        complaint=complaint,
+        status=InboundStatus.FILED if complaint else InboundStatus.TO_TRIAGE,
+        matched_by=matched_by,
+        from_address=parsed.from_address[:254],
+        from_name=parsed.from_name[:200],
+        to=", ".join(parsed.to),
+        subject=parsed.subject[:500],
+        sent_at=parsed.date,
+        in_reply_to=parsed.in_reply_to[:255],
+        references=" ".join(parsed.references),
+        text=parsed.text,
+        html=parsed.html,
+    )
+    digest = hashlib.sha256(raw).hexdigest()[:16]
+    message.raw.save(f"{digest}.eml", ContentFile(raw), save=False)
+    message.save()
+    for item in parsed.attachments:
+        attachment = InboundAttachment(
+            message=message,
+            filename=item.filename[:255],
+            content_type=item.content_type[:100],
+            size=len(item.payload),
+        )
+        attachment.file.save(item.filename or "attachment", ContentFile(item.payload), save=False)
+        attachment.save()
+    if complaint is not None:
+        _file_on_case(message, complaint, actor_label="mail", user=None)
+    return message
+
+
+def _file_on_case(message: InboundMessage, complaint: Complaint, *, actor_label, user) -> None:
+    copied = 0
+    for attachment in message.attachments.all():
+        try:
+            with transaction.atomic():
+                with attachment.file.open("rb") as handle:
+                    upload = SimpleUploadedFile(
+                        attachment.filename, handle.read(), attachment.content_type
+                    )
+                case_attachment = complaint_services.attachment_add(
+                    user=user,
+                    complaint=complaint,
+                    uploaded_file=upload,
+                    description=f"E-mail from {message.from_address}: {message.subject}"[:255],
+                    source="email",
+                    actor_label=actor_label,
+                )
+        except InvalidInput:
+            continue  # a type or size the case does not accept: kept with the message only
+        attachment.case_attachment = case_attachment
+        attachment.save(update_fields=["case_attachment"])
+        copied += 1
+    events.record(
+        type=LetterEvent.EMAIL_RECEIVED,
+        complaint=complaint,
+        user=user,
+        actor_label=actor_label if user is None else "",
+        message=message.pk,
+        from_address=message.from_address,
+        subject=message.subject,
+        matched_by=message.matched_by,
+        attachments=message.attachments.count(),
+        attachments_filed=copied,
+    )
+
+
+@transaction.atomic
+def inbound_file(*, user: User, message: InboundMessage, complaint: Complaint) -> InboundMessage:
+    """Triage: file a message that matched no case on the case it belongs to."""
+    _require_can_act(user, complaint)
+    message = InboundMessage.objects.select_for_update().get(pk=message.pk)
+    if message.complaint_id is not None:
+        raise RuleBroken(
+            "already_filed", f"This message is already filed on {message.complaint.reference}."
+        )
+    message.complaint = complaint
+    message.status = InboundStatus.FILED
+    message.matched_by = "staff"
+    message.save(update_fields=["complaint", "status", "matched_by"])
+    _file_on_case(message, complaint, actor_label="", user=user)
+    return message
