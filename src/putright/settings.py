@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "putright.web.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "putright.urls"

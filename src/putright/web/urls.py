@@ -3,13 +3,50 @@ their own pages here."""
 
 from django.urls import include, path
 
-from putright.web import views
+from putright.web import public, views, workspace
 
 app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/login/", views.login_view, name="login"),
+    path("accounts/logout/", views.logout_view, name="logout"),
+    # The staff workspace.
+    path("complaints/", workspace.complaint_list, name="complaints"),
+    path("complaints/new/", workspace.complaint_log, name="complaint-log"),
+    path("complaints/<str:reference>/", workspace.complaint_detail, name="complaint"),
+    path(
+        "complaints/<str:reference>/remedies/<int:pk>/done/",
+        workspace.item_done,
+        {"kind": "remedy"},
+        name="remedy-done",
+    ),
+    path(
+        "complaints/<str:reference>/actions/<int:pk>/done/",
+        workspace.item_done,
+        {"kind": "action"},
+        name="action-done",
+    ),
+    path(
+        "complaints/<str:reference>/<slug:action>/",
+        workspace.complaint_action,
+        name="complaint-action",
+    ),
+    path("service-requests/", workspace.service_request_list, name="service-requests"),
+    path(
+        "service-requests/<int:pk>/raise/",
+        workspace.service_request_raise,
+        name="service-request-raise",
+    ),
+    # The public side: no account.
+    path("complain/", public.start, name="complain"),
+    path("complain/details/", public.complaint_form, name="complain-form"),
+    path("complain/check/", public.complaint_check, name="complain-check"),
+    path("complain/done/", public.complaint_done, name="complain-done"),
+    path("track/<str:token>/", public.track, name="track"),
+    path("track/<str:token>/stage-2/", public.track_escalate, name="track-escalate"),
+    path("track/<str:token>/information/", public.track_note, name="track-note"),
+    path("track/<str:token>/documents/", public.track_upload, name="track-upload"),
 ]
 
 # Other apps' pages have their own namespaces (letters:, people:, oversight:, selfassessment:).

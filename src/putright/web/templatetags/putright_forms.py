@@ -1,0 +1,121 @@
+"""GOV.UK-style form rendering: labels, hints, error messages and an error summary, without any
+per-form template code."""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+
+register = template.Library()
+
+WIDGET_CLASSES = {
+    "textarea": "pr-textarea",
+    "select": "pr-select",
+    "date": "pr-input pr-input--date",
+    "number": "pr-input pr-input--short",
+    "file": "pr-file-upload",
+    "checkbox": "pr-checkboxes__input",
+    "radio": "pr-radios__input",
+}
+
+
+def _kind(bound_field) -> str:
+    widget = bound_field.field.widget
+    kind = getattr(widget, "input_type", None)
+    if kind is None:
+        kind = "textarea" if widget.__class__.__name__ == "Textarea" else "select"
+    return kind
+
+
+def anchor(bound_field) -> str:
+    return f"{bound_field.auto_id}_0" if _kind(bound_field) == "radio" else bound_field.auto_id
+
+
+@register.simple_tag
+def field(bound_field):
+    """One question: label (legend for radios), hint, error message, input."""
+    kind = _kind(bound_field)
+    hint_id, error_id = f"{bound_field.auto_id}-hint", f"{bound_field.auto_id}-error"
+    described = []
+    hint = ""
+    if bound_field.help_text and bound_field.help_text.strip():
+        described.append(hint_id)
+        hint = format_html('<div id="{}" class="pr-hint">{}</div>', hint_id, bound_field.help_text)
+    errors = ""
+    if bound_field.errors:
+        described.append(error_id)
+        errors = format_html(
+            '<p id="{}" class="pr-error-message"><span class="pr-visually-hidden">Error:</span> '
+            "{}</p>",
+            error_id,
+            " ".join(bound_field.errors),
+        )
+    group_class = "pr-form-group" + (" pr-form-group--error" if bound_field.errors else "")
+    required = " (optional)" if not bound_field.field.required and kind != "checkbox" else ""
+    if kind == "radio":
+        items = format_html_join(
+            "",
+            '<div class="pr-radios__item">{}<label class="pr-radios__label" for="{}">{}</label>'
+            "</div>",
+            (
+                (
+                    radio.tag(),
+                    radio.id_for_label,
+                    radio.choice_label,
+                )
+                for radio in bound_field
+            ),
+        )
+        described_attr = (
+            format_html(' aria-describedby="{}"', " ".join(described)) if described else ""
+        )
+        return format_html(
+            '<div class="{}"><fieldset class="pr-fieldset"{}><legend class="pr-fieldset__legend">'
+            '{}</legend>{}{}<div class="pr-radios">{}</div></fieldset></div>',
+            group_class,
+            described_attr,
+            bound_field.label,
+            hint,
+            errors,
+            items,
+        )
+    attrs = {"class": WIDGET_CLASSES.get(kind, "pr-input")}
+    if bound_field.errors:
+        attrs["class"] += " pr-input--error"
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    widget = bound_field.as_widget(attrs=attrs)
+    if kind == "checkbox":
+        return format_html(
+            '<div class="{}">{}{}<div class="pr-checkboxes__item">{}<label class="pr-label '
+            'pr-checkboxes__label" for="{}">{}</label></div></div>',
+            group_class,
+            hint,
+            errors,
+            widget,
+            bound_field.id_for_label,
+            bound_field.label,
+        )
+    return format_html(
+        '<div class="{}"><label class="pr-label" for="{}">{}{}</label>{}{}{}</div>',
+        group_class,
+        bound_field.id_for_label,
+        bound_field.label,
+        required,
+        hint,
+        errors,
+        widget,
+    )
+
+
+@register.inclusion_tag("web/includes/error_summary.html")
+def error_summary(form=None, rule=None, message=None):
+    """The error summary at the top of a page: each field error links to its field; a broken
+    Code rule names its provision."""
+    items = []
+    if form is not None and form.is_bound:
+        for error in form.non_field_errors():
+            items.append(("", error))
+        for bound_field in form:
+            for error in bound_field.errors:
+                items.append((anchor(bound_field), error))
+    return {"items": items, "rule": rule, "message": message}

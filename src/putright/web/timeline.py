@@ -1,0 +1,156 @@
+"""Plain-English lines for the case timeline, read from the append-only events (5.12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from putright.complaints.models import Decision, RefusalReason, RemedyType
+
+TITLES = {
+    "complaint_logged": "Complaint logged",
+    "related_issue_added": "Related complaint added (6.8)",
+    "handler_assigned": "Handler assigned",
+    "stage_acknowledged": "Acknowledged and defined",
+    "definition_changed": "Complaint definition changed",
+    "extension_granted": "Deadline extended",
+    "stage_responded": "Response recorded",
+    "escalation_requested": "Stage 2 requested",
+    "complaint_refused": "Complaint refused",
+    "complaint_withdrawn": "Complaint withdrawn",
+    "complaint_closed": "Complaint closed",
+    "remedy_offered": "Remedy offered",
+    "remedy_completed": "Remedy done",
+    "action_added": "Action added",
+    "action_completed": "Action done",
+    "note_added": "Note",
+    "attachment_added": "Document added",
+    "deadlines_recalculated": "Deadlines recalculated",
+}
+
+# Events a resident sees on their tracking page: what happened, not the internal working.
+PUBLIC_TYPES = {
+    "complaint_logged",
+    "stage_acknowledged",
+    "extension_granted",
+    "stage_responded",
+    "escalation_requested",
+    "complaint_refused",
+    "complaint_withdrawn",
+    "complaint_closed",
+    "remedy_completed",
+    "action_completed",
+}
+
+
+def _date(value) -> str:
+    if not value:
+        return ""
+    try:
+        return dt.date.fromisoformat(value).strftime("%-d %B %Y")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _details(event_type: str, p: dict) -> list[str]:
+    stage = f"Stage {p['stage']}" if p.get("stage") else ""
+    if event_type == "complaint_logged":
+        return [
+            f"Received {_date(p.get('received_on'))} by "
+            f"{str(p.get('channel', '')).replace('_', ' ')}.",
+            f"Acknowledge by {_date(p.get('acknowledge_by'))}. "
+            f"Code version {p.get('code_version', '')}.",
+        ]
+    if event_type == "handler_assigned":
+        return [f"{stage}: {p.get('before') or 'nobody'} → {p.get('after')}."]
+    if event_type == "stage_acknowledged":
+        timely = "on time" if p.get("within_timescale") else "late"
+        return [
+            f"{stage} acknowledged {_date(p.get('acknowledged_on'))} ({timely}); "
+            f"handler {p.get('handler')}.",
+            f"Respond by {_date(p.get('respond_by'))}.",
+        ]
+    if event_type == "extension_granted":
+        lines = [
+            f"{stage}: {p.get('working_days')} working days; respond by "
+            f"{_date(p.get('after'))} (was {_date(p.get('before'))}).",
+            f"Reason: {p.get('reason')}",
+            f"Resident told {_date(p.get('resident_informed_on'))}.",
+        ]
+        if p.get("good_reason"):
+            lines.append(f"Good reason: {p['good_reason']}")
+        return lines
+    if event_type == "stage_responded":
+        decision = Decision(p["decision"]).label if p.get("decision") in Decision.values else ""
+        timely = "within the Code timescale" if p.get("within_timescale") else "late"
+        return [f"{stage}: {decision}, {_date(p.get('responded_on'))} ({timely})."]
+    if event_type == "escalation_requested":
+        return [
+            f"Requested {_date(p.get('requested_on'))}; acknowledge by "
+            f"{_date(p.get('acknowledge_by'))}."
+        ]
+    if event_type == "complaint_refused":
+        reason = p.get("reason")
+        label = RefusalReason(reason).label if reason in RefusalReason.values else reason
+        return [
+            f"{label}.",
+            str(p.get("explanation", "")),
+            "Told of their right to go to the Ombudsman (2.4).",
+        ]
+    if event_type in ("complaint_withdrawn", "complaint_closed"):
+        when = p.get("withdrawn_on") or p.get("closed_on")
+        lines = [f"On {_date(when)}."]
+        if p.get("reason"):
+            lines.append(str(p["reason"]))
+        return lines
+    if event_type == "remedy_offered":
+        kind = p.get("remedy_type")
+        label = RemedyType(kind).label if kind in RemedyType.values else kind
+        amount = f" £{p['amount']}" if p.get("amount") else ""
+        due = f" Due {_date(p.get('due_on'))}." if p.get("due_on") else ""
+        return [f"{label}{amount}: {p.get('description', '')}.{due}"]
+    if event_type == "action_added":
+        return [f"{p.get('description', '')}. Due {_date(p.get('due_on'))}."]
+    if event_type in ("remedy_completed", "action_completed"):
+        return [f"Done {_date(p.get('completed_on'))}."]
+    if event_type == "note_added":
+        return [str(p.get("text", ""))]
+    if event_type == "attachment_added":
+        return [f"{p.get('name', '')} ({int(p.get('size') or 0) // 1024 or 1} KB)"]
+    if event_type == "related_issue_added":
+        return [str(p.get("description", ""))]
+    if event_type == "deadlines_recalculated":
+        return [f"{stage}: {p.get('reason', '')}"]
+    return []
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    type: str
+    title: str
+    when: dt.datetime
+    who: str
+    details: list[str]
+
+
+def describe_events(events, *, public: bool = False) -> list[TimelineEntry]:
+    entries = []
+    for event in events:
+        if public and event.type not in PUBLIC_TYPES:
+            continue
+        if event.actor is not None:
+            who = event.actor.get_full_name() or event.actor.username
+        else:
+            who = {"resident": "The resident", "system": "Putright"}.get(
+                event.actor_label, event.actor_label.capitalize() or "Putright"
+            )
+        entries.append(
+            TimelineEntry(
+                type=event.type,
+                title=TITLES.get(event.type, event.type.replace("_", " ").capitalize()),
+                when=event.occurred_at,
+                who=who,
+                details=[line for line in _details(event.type, event.parameters or {}) if line],
+            )
+        )
+    return entries
