@@ -20,7 +20,8 @@ def test_help_lists_the_database_workers_options_and_serves_every_queue():
     assert parser.parse_args(["--queue-name", "mail"]).queue_name == "mail"
 
 
-@pytest.mark.django_db
+# The worker manages its own connections and transactions, as in production.
+@pytest.mark.django_db(transaction=True)
 def test_batch_runs_the_queued_tasks_then_stops():
     result = close_the_office.enqueue("2025-12-29")
     assert not ClosureDay.objects.exists()
