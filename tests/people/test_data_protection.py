@@ -139,3 +139,22 @@ def test_a_case_closed_exactly_on_the_cutoff_is_kept(olivia):
         closed_on=dt.date(2019, 11, 24),
     )
     assert data_protection.anonymise_expired(dry_run=True).residents == []
+
+
+def test_letters_are_exported_and_then_anonymised(olivia, cases, settings, tmp_path):
+    letters = pytest.importorskip("putright.letters.services")
+    settings.MEDIA_ROOT = tmp_path
+    old = cases["rosa_old"]
+    letter = letters.letter_draft(user=olivia, complaint=old, kind="stage1_response")
+    letter = letters.letter_issue(user=olivia, letter=letter, delivery="post")
+    assert letter.pdf and "Rosa" in letter.body
+
+    export = data_protection.subject_access_export(user=olivia, resident=old.resident)
+    [exported] = export["complaints"][0]["letters"]
+    assert exported["kind"] == "stage1_response" and "Rosa" in exported["body"]
+
+    data_protection.anonymise_expired()
+    letter.refresh_from_db()
+    assert letter.body == "[redacted]" and letter.context == {} and not letter.pdf
+    assert letter.issued_at is not None and letter.kind == "stage1_response"
+    assert not list(tmp_path.rglob("*.pdf"))

@@ -51,8 +51,11 @@ FREE_TEXT = {
     "people.UpdateAgreement": ["notes"],
     "people.ResidentUpdate": ["summary"],
     # Letters may not be installed yet: looked up by name, skipped when absent.
-    "letters.Letter": ["subject", "body", "html"],
+    "letters.Letter": ["subject", "body", "html", "recipient"],
+    "letters.InboundMessage": ["from_address", "from_name", "to", "subject", "text", "html"],
 }
+# JSON copies of the case kept beside the text.
+CLEARED_JSON = {"letters.Letter": ["context"]}
 
 
 def _model(label: str):
@@ -157,6 +160,13 @@ def subject_access_data(resident: Resident) -> dict:
             letters_by_complaint.setdefault(letter.complaint_id, []).append(
                 _row(letter, exclude=("html",))
             )
+    InboundMessage = _model("letters.InboundMessage")
+    inbound_by_complaint: dict[int, list] = {}
+    if InboundMessage is not None:
+        for message in InboundMessage.objects.filter(complaint__in=complaints).order_by("pk"):
+            inbound_by_complaint.setdefault(message.complaint_id, []).append(
+                _row(message, exclude=("html",))
+            )
     exported_complaints = []
     representatives = {}
     for complaint in complaints:
@@ -181,6 +191,7 @@ def subject_access_data(resident: Resident) -> dict:
         ):
             item[name] = [_row(obj) for obj in getattr(complaint, name).all()]
         item["letters"] = letters_by_complaint.get(complaint.pk, [])
+        item["inbound_messages"] = inbound_by_complaint.get(complaint.pk, [])
         exported_complaints.append(item)
     events = (
         Event.objects.filter(Q(resident=resident) | Q(complaint__in=complaints))
@@ -285,28 +296,23 @@ class AnonymisationRun:
 
 
 def _redact(label: str, queryset_filter: Q) -> None:
+    """Redact a model's free text, clear its JSON copies and delete its files (attachments,
+    letter PDFs, raw e-mails) for the rows matching the filter."""
     model = _model(label)
     if model is None:
         return
-    names = [f for f in FREE_TEXT[label] if any(x.name == f for x in model._meta.fields)]
+    fields = {f.name: f for f in model._meta.concrete_fields}
     rows = model.objects.filter(queryset_filter)
-    if label == "complaints.Attachment":
-        for attachment in rows:
-            if attachment.file:
-                attachment.file.delete(save=False)
-        rows.update(file="")
-    if label == "letters.Letter":
-        for field_name in ("pdf",):
-            if any(x.name == field_name for x in model._meta.fields):
-                for letter in rows:
-                    file = getattr(letter, field_name)
-                    if file:
-                        file.delete(save=False)
-                rows.update(**{field_name: ""})
-        if any(x.name == "context" for x in model._meta.fields):
-            rows.update(context={})
-    if names:
-        rows.update(**{name: REDACTED for name in names})
+    for name, field in fields.items():
+        if isinstance(field, models.FileField):
+            for row in rows.exclude(**{name: ""}):
+                getattr(row, name).delete(save=False)
+            rows.update(**{name: ""})
+    changes = {name: REDACTED for name in FREE_TEXT[label] if name in fields}
+    changes.update({name: {} for name in CLEARED_JSON.get(label, []) if name in fields})
+    if changes:
+        # A queryset update: issued letters refuse save(), but personal data must still go.
+        rows.update(**changes)
 
 
 @transaction.atomic
