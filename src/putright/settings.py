@@ -148,6 +148,13 @@ PUTRIGHT_ATTACHMENT_TYPES = env_list(
     "application/msword",
 )
 
+# Reminders (docs/people.md): working days' notice before a deadline; and how often a resident
+# with actions outstanding after a response is owed an update when no interval was agreed (6.6).
+PUTRIGHT_REMINDER_WORKING_DAYS = int(os.environ.get("PUTRIGHT_REMINDER_WORKING_DAYS", "2"))
+PUTRIGHT_ACTION_UPDATE_WORKING_DAYS = int(
+    os.environ.get("PUTRIGHT_ACTION_UPDATE_WORKING_DAYS", "10")
+)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",

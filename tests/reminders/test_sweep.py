@@ -74,3 +74,42 @@ def test_nobody_with_an_address_means_nothing_is_marked_sent(db):
     assert complaint.stages.get().handler is None
     assert reminders_sweep() == {}
     assert not ReminderSent.objects.exists()
+
+
+def test_a_resident_owed_an_update_is_reminded_to_the_handler(hannah):
+    from putright.people.services import update_interval_agree
+    from tests.factories import acknowledge
+
+    complaint = log_complaint(user=hannah, received_on=dt.date(2025, 11, 3))
+    acknowledge(complaint, user=hannah, on=dt.date(2025, 11, 3))
+    update_interval_agree(
+        user=hannah,
+        complaint=complaint,
+        interval_working_days=3,
+        agreed_on=dt.date(2025, 11, 21),
+        method="phone",
+    )
+    # Friday 21st + 3 working days = Wednesday 26th: within the 2 working days' notice.
+    assert reminders_sweep() == {"update_due": 1}
+    [message] = mail.outbox
+    assert message.to == ["hannah@landlord.example"] and "26 November" in message.body
+    assert reminders_sweep() == {}
+
+
+def test_a_missed_update_is_in_the_officers_digest(olivia, hannah):
+    from putright.people.services import update_interval_agree
+    from tests.factories import acknowledge
+
+    complaint = log_complaint(user=hannah, received_on=dt.date(2025, 11, 3))
+    acknowledge(complaint, user=hannah, on=dt.date(2025, 11, 3))
+    update_interval_agree(
+        user=hannah,
+        complaint=complaint,
+        interval_working_days=1,
+        agreed_on=dt.date(2025, 11, 20),
+        method="phone",
+    )
+    sent = reminders_sweep()
+    assert sent["overdue_digest"] == 1
+    digest = next(m for m in mail.outbox if "digest" in m.subject)
+    assert "owed an update" in digest.body and complaint.reference in digest.body

@@ -19,9 +19,10 @@ SWEEP_TIME = dt.time(6, 0)
 
 @task()
 def sweep() -> dict[str, int]:
-    sent = reminders_sweep(today=dates.today())
-    schedule_next_sweep(after=dates.today())
-    return sent
+    today = dates.today()
+    # Tomorrow's sweep is queued first, so that a failure today does not end the chain.
+    schedule_next_sweep(after=today)
+    return reminders_sweep(today=today)
 
 
 def schedule_next_sweep(*, after: dt.date) -> bool:
