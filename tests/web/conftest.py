@@ -19,3 +19,9 @@ def signed_in(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The personas' passwords are hashed on creation; a slow hasher only slows the tests.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

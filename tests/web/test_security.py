@@ -105,7 +105,7 @@ def test_tracking_page_is_not_cached(client, hannah):
     assert response["Referrer-Policy"] == "no-referrer"
 
 
-@pytest.mark.parametrize("action", ACTIONS + ["note", "upload"])
+@pytest.mark.parametrize("action", [*ACTIONS, "note", "upload"])
 def test_governance_reads_but_cannot_change_anything(client, grace, hannah, action):
     complaint = log_complaint(user=hannah)
     client.force_login(grace)
