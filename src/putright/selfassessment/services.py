@@ -255,6 +255,37 @@ def answer_update(*, user: User, answer: Answer, **changes) -> Answer:
 
 
 @transaction.atomic
+def answer_accept_live_evidence(*, user: User, answer: Answer) -> Answer:
+    """Adds Putright's own figures for the period to the answer's evidence and, where they show
+    a breach, adopts the proposed "no" or "partly"."""
+    from putright.selfassessment.live_evidence import live_evidence_for
+
+    answer = Answer.objects.select_related("self_assessment__code_version").get(pk=answer.pk)
+    figures = live_evidence_for(answer.self_assessment).get(answer.ref, [])
+    if not figures:
+        raise RuleBroken(
+            "no_live_evidence", f"Putright holds no records that evidence {answer.ref}."
+        )
+    lines = [f"Putright records: {figure.summary}" for figure in figures]
+    evidence = "\n".join(
+        [answer.evidence] + [line for line in lines if line not in answer.evidence]
+    ).strip()
+    changes = {"evidence": evidence}
+    proposals = {figure.proposed for figure in figures} - {None}
+    if proposals:
+        changes["comply"] = "no" if proposals == {"no"} else "partly"
+    answer = answer_update(user=user, answer=answer, **changes)
+    _record(
+        answer.self_assessment,
+        user=user,
+        type="live_evidence_accepted",
+        ref=answer.ref,
+        after={"figures": [figure.as_dict() for figure in figures]},
+    )
+    return answer
+
+
+@transaction.atomic
 def improvement_action_add(
     *,
     user: User,
