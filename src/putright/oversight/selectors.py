@@ -478,9 +478,20 @@ def repeat_issues_by_property(period: Period, minimum: int = 2, limit: int = 50)
     ]
 
 
-def drilldown(filters: dict) -> QuerySet[Complaint]:
+def _overdue_now(today: dt.date) -> Q:
+    current = Stage.objects.filter(complaint=OuterRef("pk"), number=OuterRef("stage"))
+    late = current.filter(
+        Q(acknowledged_on__isnull=True, acknowledge_by__lt=today)
+        | Q(acknowledged_on__isnull=False, responded_on__isnull=True, respond_by__lt=today)
+    )
+    return Q(status__in=OPEN) & Exists(late)
+
+
+def drilldown(filters: dict, today: dt.date | None = None) -> QuerySet[Complaint]:
     """The complaints behind a number on a dashboard. Filters are those the figures use."""
     queryset = Complaint.objects.select_related("resident")
+    if filters.get("overdue") == "yes":
+        queryset = queryset.filter(_overdue_now(today or dates.today()))
     stage_filter: dict = {}
     number = filters.get("stage")
     if number in ("1", "2", 1, 2):
@@ -502,3 +513,67 @@ def drilldown(filters: dict) -> QuerySet[Complaint]:
         if filters.get(field) not in (None, ""):
             queryset = queryset.filter(**{field: filters[field]})
     return queryset.distinct().order_by("-received_on", "-pk")
+
+
+# --- Ombudsman and learning ------------------------------------------------------------------
+
+
+def ombudsman_figures(period: Period, today: dt.date | None = None) -> dict:
+    from putright.oversight.models import Determination, OmbudsmanCase, Order
+
+    today = today or dates.today()
+    cases = OmbudsmanCase.objects.aggregate(
+        referred=Count("pk", filter=_between("referred_on", period)),
+        determined=Count("pk", filter=_between("determined_on", period)),
+        code_non_compliance=Count(
+            "pk", filter=_between("determined_on", period) & Q(code_non_compliance=True)
+        ),
+    )
+    findings = _grouped(
+        Determination.objects.filter(_between("case__determined_on", period)), "finding"
+    )
+    orders = Order.objects.aggregate(
+        outstanding=Count("pk", filter=Q(complied_on__isnull=True)),
+        late=Count("pk", filter=Q(complied_on__isnull=True, due_on__lt=today)),
+    )
+    return {**cases, "findings": findings, "orders": orders}
+
+
+def non_compliance_findings(period: Period) -> QuerySet:
+    """Cases where the Ombudsman found the landlord failed to comply with the Code (8.1 c)."""
+    from putright.oversight.models import OmbudsmanCase
+
+    return (
+        OmbudsmanCase.objects.filter(_between("determined_on", period), code_non_compliance=True)
+        .select_related("complaint")
+        .order_by("determined_on", "pk")
+    )
+
+
+def ombudsman_reports(period: Period) -> QuerySet:
+    from putright.oversight.models import OmbudsmanReport
+
+    return OmbudsmanReport.objects.filter(_between("received_on", period))
+
+
+def lessons_implemented(period: Period) -> QuerySet:
+    from putright.oversight.models import Lesson
+
+    return (
+        Lesson.objects.filter(_between("implemented_on", period), status="implemented")
+        .select_related("owner")
+        .prefetch_related("complaints")
+        .order_by("implemented_on", "pk")
+    )
+
+
+def lesson_register() -> QuerySet:
+    from putright.oversight.models import Lesson
+
+    return Lesson.objects.select_related("owner").prefetch_related("complaints")
+
+
+def lessons_by_status() -> dict[str, int]:
+    from putright.oversight.models import Lesson
+
+    return _grouped(Lesson.objects.all(), "status")
