@@ -22,6 +22,15 @@ HANDLERS = ["hannah", "harry", "hamid"]
 MANAGER = "martin"
 REMEDY_TYPES = list(content.REMEDIES)
 REFUSAL_REASONS = list(content.REFUSALS)
+REMEDY_WEIGHTS = {
+    "apology": 40,
+    "explanation": 20,
+    "action": 20,
+    "financial": 18,
+    "record_corrected": 5,
+    "decision_changed": 3,
+    "policy_change": 2,
+}
 # Plan steps that move the case through the workflow; the rest (notes, remedies) do not.
 WORKFLOW_ACTIONS = {a.value for a in Action} - {Action.ADD_RELATED.value}
 
@@ -59,6 +68,7 @@ class Knobs:
     escalate: bool = False
     stage2_refuse: bool = False
     stage2_extension: str | None = None
+    stage2_late: bool = False
     decision: str | None = None
     actions_state: str | None = None  # "completed" or "overdue" forces the first action
     service_request: bool = False
@@ -89,6 +99,7 @@ PINNED: list[tuple[Knobs, Target]] = [
     (Knobs(escalate=True, decision="partly_upheld"), Target(Status.RESPONDED, 2)),
     (Knobs(escalate=True, decision="upheld", representative=True), Target(Status.CLOSED, 2)),
     (Knobs(escalate=True, stage2_extension="beyond"), Target(Status.CLOSED, 2)),
+    (Knobs(escalate=True, stage2_late=True, decision="upheld"), Target(Status.CLOSED, 2)),
     (Knobs(decision="upheld", actions_state="completed"), Target(Status.CLOSED, 1)),
     (Knobs(decision="partly_upheld", actions_state="overdue"), Target(Status.CLOSED, 1)),
     (Knobs(decision="not_upheld", late_ack=True, late_response=True), Target(Status.CLOSED, 1)),
@@ -121,6 +132,7 @@ def random_knobs(rng: random.Random) -> Knobs:
         escalate=escalate,
         stage2_refuse=escalate and rng.random() < 0.05,
         stage2_extension=rng.choices([None, "within", "beyond"], weights=[85, 11, 4])[0],
+        stage2_late=rng.random() < 0.12,
         service_request=rng.random() < 0.07,
         group=rng.random() < 0.03,
         representative=rng.random() < 0.1,
@@ -360,7 +372,7 @@ class Planner:
             steps.append(Step(self.wd(acknowledged_on, rng.randint(3, 8)), "withdraw", None))
             return
         responded_on = self._respond_steps(
-            rng, knobs.stage2_extension, False, steps, acknowledged_on, handler, 20, 20
+            rng, knobs.stage2_extension, knobs.stage2_late, steps, acknowledged_on, handler, 20, 20
         )
         decision = (
             knobs.decision
@@ -426,8 +438,8 @@ class Planner:
         """The response step, then the remedies and actions being done (or not) afterwards."""
         remedies, actions = [], []
         if decision != "not_upheld":
-            for _ in range(rng.randint(1, 3)):
-                kind = self._next_remedy_type()
+            kinds = {self._next_remedy_type(rng) for _ in range(rng.randint(1, 3))}
+            for kind in sorted(kinds, key=REMEDY_TYPES.index):
                 remedy = {"type": kind, "description": content.REMEDIES[kind]}
                 if kind == "financial":
                     remedy["amount"] = rng.choice([50, 75, 100, 150, 250, 400, 650])
@@ -477,7 +489,7 @@ class Planner:
             forced = knobs.actions_state if index == 0 else None
             if forced == "overdue":
                 continue
-            if forced == "completed" or rng.random() < 0.7:
+            if forced == "completed" or rng.random() < 0.8:
                 done = max(responded_on, action["due_on"] - dt.timedelta(days=rng.randint(0, 10)))
                 steps.append(
                     Step(
@@ -488,11 +500,13 @@ class Planner:
                     )
                 )
 
-    def _next_remedy_type(self) -> str:
-        # Round the remedy types so that even a small demo offers every kind.
-        kind = REMEDY_TYPES[self._remedies % len(REMEDY_TYPES)]
+    def _next_remedy_type(self, rng: random.Random) -> str:
+        # Every kind once first, so that even a small demo offers each; then as often as
+        # landlords use them.
         self._remedies += 1
-        return kind
+        if self._remedies <= len(REMEDY_TYPES):
+            return REMEDY_TYPES[self._remedies - 1]
+        return _weighted(rng, REMEDY_WEIGHTS)
 
     # --- the whole demo -----------------------------------------------------------------------
 
