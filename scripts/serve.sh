@@ -8,5 +8,5 @@ export DEBUG=${DEBUG:-1}
 "$bin/putright" worker &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
-echo "Putright is at http://$host:$port/ (staff sign-in: officer / putright-demo)"
+echo "Putright is at http://$host:$port/ (staff sign-in: olivia / putright-demo)"
 "$bin/putright" runserver "$host:$port"
