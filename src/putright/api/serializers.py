@@ -87,7 +87,11 @@ class DefinitionInput(serializers.Serializer):
 class AcknowledgeInput(serializers.Serializer):
     acknowledged_on = serializers.DateField()
     handler = serializers.CharField(
-        required=False, allow_blank=True, allow_null=True, help_text="Username."
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        default=None,
+        help_text="Username. Default: the stage's handler, else whoever acknowledges.",
     )
     definition = DefinitionInput(help_text="The complaint definition (5.6, 5.7).")
 

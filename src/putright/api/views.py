@@ -52,6 +52,8 @@ def flatten_errors(errors, prefix: str = "") -> dict[str, list[str]]:
         for key, value in errors.items():
             if key == "non_field_errors" and prefix:
                 name = prefix
+            elif isinstance(key, int):  # one item of a list, e.g. remedies[0]
+                name = f"{prefix}[{key}]"
             else:
                 name = f"{prefix}.{key}" if prefix else str(key)
             flat.update(flatten_errors(value, name))
@@ -198,13 +200,10 @@ class _CaseWrite(APIView):
 
     permission_classes = [StaffWriteGovernanceRead]
     input_serializer: type | None = None
-    # Escalation requests, notes and attachments may be recorded by any staff member, as the
-    # services allow (a resident may ring whoever answers); everything else by the case's handler,
-    # the complaints officer or a manager.
-    any_staff = False
 
     def check_may_act(self, user, complaint: Complaint) -> None:
-        if not self.any_staff and not services.user_can_act_on(user, complaint):
+        # The services' own rule: the case's handler, the complaints officer or a manager.
+        if not services.user_can_act_on(user, complaint):
             raise NotPermitted(
                 f"{complaint.reference} is assigned to another handler; only they, the "
                 "complaints officer or a manager can act on it."
@@ -266,7 +265,6 @@ class Respond(_CaseWrite):
 
 class Escalate(_CaseWrite):
     input_serializer = s.EscalateInput
-    any_staff = True
 
     @_action("Escalate to stage 2 at the resident's request (6.10, 6.12)", s.EscalateInput)
     def post(self, request, reference):
@@ -388,7 +386,6 @@ class CompleteAction(_CaseWrite):
 
 class AddNote(_CaseWrite):
     input_serializer = s.NoteInput
-    any_staff = True
 
     @_action("Add a note to the case (5.12)", s.NoteInput, ok=s.NoteOutput, ok_code=201)
     def post(self, request, reference):
@@ -402,7 +399,6 @@ class AddNote(_CaseWrite):
 class AddAttachment(_CaseWrite):
     input_serializer = s.AttachmentInput
     parser_classes = [MultiPartParser, FormParser]
-    any_staff = True
 
     @_action(
         "Attach a document (multipart; size and type limits apply)",
