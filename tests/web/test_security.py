@@ -102,7 +102,7 @@ def test_tracking_page_is_not_cached(client, hannah):
     complaint = log_complaint(user=hannah)
     response = client.get(tracking_path(complaint.reference))
     assert response["Cache-Control"] == "no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 @pytest.mark.parametrize("action", [*ACTIONS, "note", "upload"])

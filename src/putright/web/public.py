@@ -193,9 +193,9 @@ def _track_context(token: str, complaint: Complaint, **extra) -> dict:
 def track(request, token):
     complaint = _tracked(token)
     response = render(request, "web/public/track.html", _track_context(token, complaint))
-    # The link is the key: keep it out of caches and referrers.
+    # The link is the key: keep it out of caches. (Referrers stay same-origin, the site's policy:
+    # "no-referrer" would make the browser send "Origin: null" and fail the CSRF check.)
     response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
     return response
 
 
