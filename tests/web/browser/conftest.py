@@ -35,8 +35,9 @@ def pytest_configure(config):
 def chromium():
     if not CHROMIUM.exists():
         pytest.skip(
-            "!!! BROWSER TESTS SKIPPED: /usr/bin/chromium is missing. Run scripts/ensure-browser.sh "
-            "(as root it installs Debian's chromium) to run the browser and accessibility tests."
+            "!!! BROWSER TESTS SKIPPED: /usr/bin/chromium is missing. Run "
+            "scripts/ensure-browser.sh (as root it installs Debian's chromium) to run the "
+            "browser and accessibility tests."
         )
     from playwright.sync_api import sync_playwright
 
