@@ -74,7 +74,7 @@ CATEGORIES = {
             "being wiped. My son has asthma.",
             "Damp is coming through the living-room wall and the wallpaper is peeling. The "
             "surveyor said it was condensation but nothing was done.",
-            "The mould treatment in {weeks} weeks ago has failed and the smell is back.",
+            "The mould treatment done {weeks} weeks ago has failed and the smell is back.",
         ],
         "understanding": "The resident reports damp and mould that has returned after "
         "treatment, with a risk to the health of a household member.",

@@ -114,6 +114,10 @@ PINNED: list[tuple[Knobs, Target]] = [
 ]
 
 
+def _day_and_month(day: dt.date) -> str:
+    return f"{day.day} {day:%B}"
+
+
 def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
@@ -187,7 +191,10 @@ class Planner:
     def plan(
         self, rng: random.Random, knobs: Knobs, received_on: dt.date, resident: dict
     ) -> ComplaintPlan:
-        category = _weighted(rng, content.CATEGORY_WEIGHTS)
+        if knobs.service_request:
+            category = rng.choice(list(content.SERVICE_REQUESTS))
+        else:
+            category = _weighted(rng, content.CATEGORY_WEIGHTS)
         words = content.CATEGORIES[category]
         channel = _weighted(rng, content.CHANNEL_WEIGHTS)
         if channel not in {"web", "email", "social_media"}:
@@ -198,7 +205,7 @@ class Planner:
             weeks=rng.randint(2, 9),
             times=rng.randint(3, 6),
             block=block,
-            day=(received_on - dt.timedelta(days=rng.randint(3, 20))).strftime("%-d %B"),
+            day=_day_and_month(received_on - dt.timedelta(days=rng.randint(3, 20))),
         )
         if knobs.refuse == "over_12_months":
             issue_date = received_on - dt.timedelta(days=rng.randint(400, 800))
@@ -232,7 +239,6 @@ class Planner:
         steps: list[Step] = []
         service_request = None
         if knobs.service_request:
-            category = intake["category"] = rng.choice(list(content.SERVICE_REQUESTS))
             requested = received_on - dt.timedelta(days=rng.randint(10, 40))
             service_request = {
                 "received_on": requested,
@@ -242,7 +248,7 @@ class Planner:
             }
             steps.append(Step(requested, "service_request", OFFICER))
             intake["description"] = (
-                "I am not happy with how my repair request was dealt with: " + description
+                "I am not happy with how my request to you was dealt with: " + description
             )
         steps.append(Step(received_on, "log", logged_by))
         plan = ComplaintPlan(
