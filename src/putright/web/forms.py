@@ -41,6 +41,30 @@ def text_area(label: str, *, required: bool = True, help_text: str = "", rows: i
     )
 
 
+class GovForm(forms.Form):
+    """Error messages that say what to do, as the GOV.UK Design System asks, rather than
+    "This field is required."."""
+
+    required_messages: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            label = str(field.label or name)
+            label = label[0].lower() + label[1:]
+            if name in self.required_messages:
+                message = self.required_messages[name]
+            elif isinstance(field, forms.FileField):
+                message = "Choose a file to upload."
+            elif isinstance(field, forms.ChoiceField):
+                message = f"Select {label.rstrip('?')}."
+            else:
+                message = f"Enter {label.rstrip('?')}."
+            field.error_messages["required"] = message
+            if isinstance(field, forms.DateField):
+                field.error_messages["invalid"] = f"Enter {label} as a real date, like 24/11/2025."
+
+
 def handler_choices() -> list[tuple[str, str]]:
     handlers = User.objects.filter(
         is_active=True, role__in=[Role.HANDLER, Role.OFFICER, Role.MANAGER]
@@ -65,7 +89,7 @@ class SignInForm(AuthenticationForm):
 # --- the staff workspace ---------------------------------------------------------------------
 
 
-class ComplaintFilterForm(forms.Form):
+class ComplaintFilterForm(GovForm):
     SORTS = [
         ("due", "Next step due (soonest first)"),
         ("-received", "Received (newest first)"),
@@ -109,7 +133,7 @@ class ComplaintFilterForm(forms.Form):
         self.fields["handler"].choices = [("", "Anyone"), *handler_choices()[1:]]
 
 
-class ResidentFields(forms.Form):
+class ResidentFields(GovForm):
     name = forms.CharField(label="Full name", max_length=200)
     email = forms.EmailField(label="Email address", required=False)
     phone = forms.CharField(label="Phone number", required=False, max_length=40)
@@ -164,13 +188,13 @@ class LogComplaintForm(ResidentFields):
     )
 
 
-class RaiseFromServiceRequestForm(forms.Form):
+class RaiseFromServiceRequestForm(GovForm):
     received_on = date_field("Date the resident complained")
     channel = forms.ChoiceField(label="How they complained", choices=Channel.choices)
     description = text_area("What the resident is dissatisfied with")
 
 
-class AcknowledgeForm(forms.Form):
+class AcknowledgeForm(GovForm):
     acknowledged_on = date_field("Date acknowledged")
     handler = forms.ChoiceField(label="Handler")
     understanding = text_area(
@@ -190,7 +214,7 @@ class AcknowledgeForm(forms.Form):
         self.fields["handler"].choices = handler_choices()
 
 
-class AssignForm(forms.Form):
+class AssignForm(GovForm):
     handler = forms.ChoiceField(label="Handler")
 
     def __init__(self, *args, **kwargs):
@@ -198,7 +222,7 @@ class AssignForm(forms.Form):
         self.fields["handler"].choices = handler_choices()
 
 
-class ExtendForm(forms.Form):
+class ExtendForm(GovForm):
     working_days = forms.IntegerField(label="Working days to extend by", min_value=1, max_value=60)
     reason = text_area("Why more time is needed", help_text="This is given to the resident.")
     resident_informed_on = date_field("Date the resident was told")
@@ -210,7 +234,7 @@ class ExtendForm(forms.Form):
     )
 
 
-class RespondForm(forms.Form):
+class RespondForm(GovForm):
     responded_on = date_field("Date of the response")
     decision = forms.ChoiceField(
         label="Decision", choices=Decision.choices, widget=forms.RadioSelect
@@ -289,17 +313,17 @@ class RespondForm(forms.Form):
         return items
 
 
-class EscalateForm(forms.Form):
+class EscalateForm(GovForm):
     requested_on = date_field("Date the resident asked for stage 2")
     reason = text_area(
-        "What the resident said (optional)",
+        "What the resident said",
         required=False,
         rows=3,
         help_text="Residents never have to give reasons for escalating (6.12).",
     )
 
 
-class RefuseForm(forms.Form):
+class RefuseForm(GovForm):
     reason = forms.ChoiceField(
         label="Ground for refusing", choices=RefusalReason.choices, widget=forms.RadioSelect
     )
@@ -310,38 +334,47 @@ class RefuseForm(forms.Form):
     decided_on = date_field("Date decided")
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(GovForm):
     withdrawn_on = date_field("Date the resident withdrew the complaint")
     reason = text_area("What the resident said", required=False, rows=3)
 
 
-class CloseForm(forms.Form):
+class CloseForm(GovForm):
     closed_on = date_field("Date closed")
 
 
-class NoteForm(forms.Form):
+class NoteForm(GovForm):
+    required_messages = {"text": "Write the note."}
     text = text_area("Note", rows=3)
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(GovForm):
     file = forms.FileField(
         label="Document", help_text="PDF, image, Word document, e-mail or text; up to 10 MB."
     )
     description = forms.CharField(label="What it is", required=False, max_length=255)
 
 
-class CompletedForm(forms.Form):
+class CompletedForm(GovForm):
     completed_on = date_field("Date done")
 
 
 # --- the public side -------------------------------------------------------------------------
 
 
-class PublicComplaintForm(forms.Form):
+class PublicComplaintForm(GovForm):
     WHO = [
         ("resident", "I am the resident"),
         ("representative", "I am complaining for a resident (for example, a relative or advocate)"),
     ]
+    required_messages = {
+        "who": "Select whether you are the resident or complaining for a resident.",
+        "name": "Enter the resident's full name.",
+        "address": "Enter the resident's address.",
+        "preferred_contact_method": "Select how we should contact you.",
+        "description": "Tell us what happened.",
+        "outcome_wanted": "Tell us what you would like us to do to put things right.",
+    }
     who = forms.ChoiceField(label="Who is complaining?", choices=WHO, widget=forms.RadioSelect)
     representative_name = forms.CharField(
         label="Your full name",
@@ -380,7 +413,7 @@ class PublicComplaintForm(forms.Form):
     )
     outcome_wanted = text_area("What would you like us to do to put things right?", rows=4)
     adjustments = text_area(
-        "Do you need us to do anything differently? (optional)",
+        "Do you need us to do anything differently?",
         required=False,
         rows=3,
         help_text="For example, large print, phone calls instead of letters, an interpreter, "
@@ -406,13 +439,14 @@ class PublicComplaintForm(forms.Form):
         return data
 
 
-class TrackingNoteForm(forms.Form):
+class TrackingNoteForm(GovForm):
+    required_messages = {"text": "Write the information you want to add."}
     text = text_area("Add information about your complaint", rows=4)
 
 
-class TrackingAttachmentForm(forms.Form):
+class TrackingAttachmentForm(GovForm):
     file = forms.FileField(
         label="Upload a document or photo",
         help_text="PDF, photo, Word document or text file; up to 10 MB.",
     )
-    description = forms.CharField(label="What it shows (optional)", required=False, max_length=255)
+    description = forms.CharField(label="What it shows", required=False, max_length=255)

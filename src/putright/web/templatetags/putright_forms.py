@@ -51,6 +51,7 @@ def field(bound_field):
     group_class = "pr-form-group" + (" pr-form-group--error" if bound_field.errors else "")
     required = " (optional)" if not bound_field.field.required and kind != "checkbox" else ""
     if kind == "radio":
+        bound_field.field.widget.attrs["class"] = WIDGET_CLASSES["radio"]
         items = format_html_join(
             "",
             '<div class="pr-radios__item">{}<label class="pr-radios__label" for="{}">{}</label>'
