@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from putright.timescales.deadlines import arose_over_12_months_before, months_before
@@ -11,6 +11,7 @@ days = st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2079, 12, 31))
 
 
 @given(days, st.integers(min_value=0, max_value=240))
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_months_before_keeps_the_day_unless_the_month_is_shorter(day, months):
     earlier = months_before(day, months)
     assert (day.year * 12 + day.month) - (earlier.year * 12 + earlier.month) == months
@@ -21,6 +22,7 @@ def test_months_before_keeps_the_day_unless_the_month_is_shorter(day, months):
 
 
 @given(days, days)
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_the_window_is_a_cut_off_in_time(issue, received):
     over = arose_over_12_months_before(issue, received)
     # Anything earlier than an issue that is over 12 months old is also over 12 months old.

@@ -32,17 +32,19 @@ def naive_add(start, n, closure_days=frozenset()):
 
 
 @given(days, counts)
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_between_undoes_add(start, n):
     assert CAL.working_days_between(start, CAL.add_working_days(start, n)) == n
 
 
 @given(days, st.integers(min_value=0, max_value=40))
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_add_agrees_with_a_day_by_day_count(start, n):
     assert CAL.add_working_days(start, n) == naive_add(start, n)
 
 
 @given(st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2026, 6, 30)), counts, closures)
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 def test_add_agrees_with_a_day_by_day_count_with_closure_days(start, n, closure_days):
     n = n % 60
     calendar = WorkingDayCalendar(closure_days)
@@ -50,6 +52,7 @@ def test_add_agrees_with_a_day_by_day_count_with_closure_days(start, n, closure_
 
 
 @given(days, counts)
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_the_result_is_a_working_day_on_or_after_the_start(start, n):
     result = CAL.add_working_days(start, n)
     assert CAL.is_working_day(result)
@@ -59,17 +62,20 @@ def test_the_result_is_a_working_day_on_or_after_the_start(start, n):
 
 
 @given(days, counts)
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_add_is_strictly_increasing_in_n(start, n):
     assert CAL.add_working_days(start, n) < CAL.add_working_days(start, n + 1)
 
 
 @given(days, days, counts)
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_add_is_monotonic_in_the_start(a, b, n):
     a, b = min(a, b), max(a, b)
     assert CAL.add_working_days(a, n) <= CAL.add_working_days(b, n)
 
 
 @given(days, counts, counts)
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_adding_in_two_steps_is_adding_once(start, a, b):
     assert CAL.add_working_days(start, a + b) == CAL.add_working_days(
         CAL.add_working_days(start, a), b
@@ -77,11 +83,13 @@ def test_adding_in_two_steps_is_adding_once(start, a, b):
 
 
 @given(days, days)
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_between_is_antisymmetric(a, b):
     assert CAL.working_days_between(a, b) == -CAL.working_days_between(b, a)
 
 
 @given(days, days)
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_between_a_day_and_a_later_one_is_never_negative(a, b):
     a, b = min(a, b), max(a, b)
     assert CAL.working_days_between(a, b) >= 0
@@ -89,6 +97,7 @@ def test_between_a_day_and_a_later_one_is_never_negative(a, b):
 
 
 @given(days, counts, counts)
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_between_adds_up_through_a_working_day(start, a, b):
     middle = CAL.add_working_days(start, a)
     end = CAL.add_working_days(middle, b)
@@ -98,12 +107,13 @@ def test_between_adds_up_through_a_working_day(start, a, b):
 
 
 @given(days)
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_a_day_to_itself_is_zero_working_days(day):
     assert CAL.working_days_between(day, day) == 0
 
 
 @given(st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2026, 6, 30)), counts, closures)
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 def test_closure_days_only_ever_push_deadlines_later(start, n, closure_days):
     assert WorkingDayCalendar(closure_days).add_working_days(start, n) >= CAL.add_working_days(
         start, n
@@ -111,5 +121,6 @@ def test_closure_days_only_ever_push_deadlines_later(start, n, closure_days):
 
 
 @given(days, counts)
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_next_working_day_is_day_0(start, n):
     assert CAL.add_working_days(CAL.next_working_day(start), n) == CAL.add_working_days(start, n)

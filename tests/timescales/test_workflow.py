@@ -2,7 +2,7 @@
 state."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from putright.complaints.workflow import (
@@ -20,6 +20,7 @@ actions = st.lists(st.sampled_from(list(Action)), max_size=40)
 
 
 @given(actions)
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_random_action_sequences_keep_status_and_stage_consistent(sequence):
     status, stage = Status.AWAITING_ACKNOWLEDGEMENT, 1
     responded_at_stage_1 = acknowledged_at_stage = False
@@ -50,6 +51,7 @@ def test_random_action_sequences_keep_status_and_stage_consistent(sequence):
 
 
 @given(st.sampled_from(sorted(FINAL_STATUSES)), st.sampled_from([1, 2]), st.sampled_from(Action))
+@settings(deadline=None)  # no timing: CPUs are shared
 def test_nothing_happens_after_a_final_status(status, stage, action):
     assert allowed_actions(status, stage) == frozenset()
     refusal = check(status, stage, action)

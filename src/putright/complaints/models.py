@@ -308,6 +308,14 @@ class EventQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise PermissionError("Events are append-only (5.12): they cannot be changed.")
 
+    # Refused here, before Django opens the transaction it would run in, so that the refusal
+    # does not spoil the caller's transaction.
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise PermissionError("Events are append-only (5.12): they cannot be changed.")
+
+    def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
+        raise PermissionError("Events are append-only (5.12): they cannot be changed.")
+
     def delete(self):
         raise PermissionError("Events are append-only (5.12): they cannot be deleted.")
 

@@ -133,7 +133,9 @@ def stage_deadline(
         step, due, internal = "respond", stage.respond_by, stage.internal_respond_by
     left = calendar.working_days_between(today, due) if due else None
     if due and today > due:
-        left = -calendar.working_days_between(due, today)
+        # Overdue is always negative, even on the weekend straight after a Friday due date,
+        # when no working day has yet passed.
+        left = min(-1, -calendar.working_days_between(due, today))
     return StageDeadline(
         due=due,
         internal_due=internal,

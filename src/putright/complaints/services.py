@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 
 from putright import dates
 from putright.accounts.models import Role, User
@@ -39,9 +40,12 @@ from putright.errors import InvalidInput, NotPermitted, RuleBroken
 from putright.landlord.selectors import internal_targets, working_day_calendar
 from putright.people.services import representative_create, resident_find_or_create
 from putright.timescales import deadlines
+from putright.timescales.calendar import WorkingDayCalendar
 from putright.timescales.code import code_version_on, timescales_for
 
 HANDLING_ROLES = {Role.HANDLER, Role.OFFICER, Role.MANAGER, Role.ADMIN}
+PENNY = Decimal("0.01")
+MAX_REMEDY_AMOUNT = Decimal("100000000")
 
 
 # --- checks shared by the services -------------------------------------------------------------
@@ -144,16 +148,26 @@ def _resolve_handler(field: str, handler: User | str | None) -> User:
     return user
 
 
-def _set_stage_deadlines(stage: Stage, complaint: Complaint) -> None:
+def _set_stage_deadlines(
+    stage: Stage,
+    complaint: Complaint,
+    *,
+    calendar: WorkingDayCalendar | None = None,
+    internal: deadlines.InternalTargets | None = None,
+) -> None:
     """Statutory and internal due dates for a stage, from the Code version the complaint was
-    received under and the landlord's calendar and internal targets."""
-    calendar = working_day_calendar()
+    received under and the landlord's calendar and internal targets. Pass `calendar` and
+    `internal` in when recomputing many stages, so that they are read once."""
+    calendar = calendar if calendar is not None else working_day_calendar()
     rules = timescales_for(complaint.code_version).stage(stage.number)
-    internal = internal_targets(stage.number)
-    stage.acknowledge_by = deadlines.acknowledge_by(calendar, rules, stage.requested_on)
-    stage.internal_acknowledge_by = deadlines.internal_due(
-        calendar, stage.requested_on, internal.acknowledge_days
-    )
+    internal = internal if internal is not None else internal_targets(stage.number)
+    # Once the acknowledgement has been judged against it, the acknowledgement deadline is
+    # history: a closure day added later does not move it, nor the finding recorded with it.
+    if stage.acknowledged_within_timescale is None or stage.acknowledge_by is None:
+        stage.acknowledge_by = deadlines.acknowledge_by(calendar, rules, stage.requested_on)
+        stage.internal_acknowledge_by = deadlines.internal_due(
+            calendar, stage.requested_on, internal.acknowledge_days
+        )
     if stage.acknowledged_on is not None:
         stage.respond_by = deadlines.respond_by(
             calendar, rules, stage.acknowledged_on, stage.extended_days
@@ -210,7 +224,11 @@ def complaint_log(
         errors.update({k: v[0] for k, v in error.errors.items()})
     if not (description or "").strip():
         errors["description"] = "Say what the complaint is about."
-    if issue_date is not None and "received_on" not in errors and issue_date > received_on:
+    if issue_date is not None and (
+        not isinstance(issue_date, dt.date) or isinstance(issue_date, dt.datetime)
+    ):
+        errors["issue_date"] = "Enter a date (YYYY-MM-DD)."
+    elif issue_date is not None and "received_on" not in errors and issue_date > received_on:
         errors["issue_date"] = "The issue cannot have arisen after the complaint was received."
     if not isinstance(resident, dict) or not (resident.get("name") or resident.get("id")):
         errors["resident.name"] = "Enter the resident's name."
@@ -261,7 +279,9 @@ def complaint_log(
     complaint.reference = f"CMP-{complaint.pk:06d}"
     complaint.save(update_fields=["reference"])
     for member in co_complainants or []:
-        complaint.co_complainants.add(resident_find_or_create(data=member))
+        co_complainant = resident_find_or_create(data=member)
+        if co_complainant.pk != resident_obj.pk:  # the lead is not also a co-complainant
+            complaint.co_complainants.add(co_complainant)
     stage = Stage(complaint=complaint, number=1, requested_on=received_on)
     # A handler who takes a complaint (by phone, say) is its handler until reassigned.
     if user is not None and user.role == Role.HANDLER:
@@ -394,8 +414,8 @@ def complaint_extend(
         _check_date(
             "resident_informed_on",
             resident_informed_on,
-            not_before=stage.requested_on,
-            not_before_label="the start of this stage",
+            not_before=stage.acknowledged_on,
+            not_before_label="the acknowledgement",
         )
     except InvalidInput as error:
         errors.update(error.errors)
@@ -444,10 +464,15 @@ def _clean_remedies(items, responded_on: dt.date) -> list[dict]:
         if amount not in (None, ""):
             try:
                 amount = Decimal(str(amount))
-                if amount <= 0:
+                # Pounds and pence that the column holds (10 digits, 2 after the point).
+                if not (0 < amount < MAX_REMEDY_AMOUNT) or amount != amount.quantize(PENNY):
                     raise InvalidOperation
+                amount = amount.quantize(PENNY)
             except (InvalidOperation, ValueError):
-                errors[f"{prefix}.amount"] = ["Enter an amount in pounds greater than 0."]
+                errors[f"{prefix}.amount"] = [
+                    "Enter an amount in pounds and pence, greater than 0 and less than "
+                    "100,000,000."
+                ]
         else:
             amount = None
         if item.get("type") == RemedyType.FINANCIAL and amount is None:
@@ -564,7 +589,7 @@ def complaint_escalate(
     """The resident asks for stage 2. They never have to say why (6.12). `user` is None when the
     resident asks through their tracking link."""
     if user is not None:
-        _require_staff_who_can_change(user)
+        _require_can_act(user, complaint)
     complaint = _lock(complaint)
     _check_transition(complaint, Action.ESCALATE)
     stage1 = _current_stage(complaint)
@@ -822,7 +847,7 @@ def action_complete(
 def note_add(*, user: User | None, complaint: Complaint, text: str, actor_label: str = "") -> Note:
     """A note on the case. `user` is None when the resident adds information through their link."""
     if user is not None:
-        _require_staff_who_can_change(user)
+        _require_can_act(user, complaint)
     text = _required_text("text", text, "Write the note.")
     note = Note.objects.create(complaint=complaint, text=text, author=user)
     events.note_added_event(
@@ -846,9 +871,11 @@ def attachment_add(
 ) -> Attachment:
     """Attach a document to the case, within the size and type limits."""
     if user is not None:
-        _require_staff_who_can_change(user)
+        _require_can_act(user, complaint)
     if uploaded_file is None:
         raise InvalidInput({"file": "Choose a file to upload."})
+    if not uploaded_file.size:
+        raise InvalidInput({"file": "The file is empty."})
     limit = settings.PUTRIGHT_MAX_ATTACHMENT_BYTES
     if uploaded_file.size > limit:
         raise InvalidInput({"file": f"The file must be smaller than {limit // (1024 * 1024)} MB."})
@@ -925,6 +952,9 @@ def service_request_complete(
     *, user: User, service_request: ServiceRequest, completed_on: dt.date | None = None
 ) -> ServiceRequest:
     _require_staff_who_can_change(user)
+    service_request = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
+    if service_request.state == ServiceRequest.State.COMPLETED:
+        raise RuleBroken("already_completed", "This service request is already completed.")
     completed_on = completed_on or dates.today()
     _check_date(
         "completed_on",
@@ -980,23 +1010,27 @@ def deadlines_recalculate(*, user: User | None, reason: str) -> int:
     """Recompute the due dates of every open stage, after the landlord's closure days or internal
     targets change. Returns how many stages moved; each move is an event on its case."""
     moved = 0
-    stages = Stage.objects.select_related("complaint").filter(
+    # Read once, not once a stage: reports and closure-day changes recompute many stages.
+    calendar = working_day_calendar()
+    targets = {number: internal_targets(number) for number in (1, 2)}
+    stages = Stage.objects.select_related("complaint", "complaint__resident").filter(
         complaint__status__in=[Status.AWAITING_ACKNOWLEDGEMENT, Status.INVESTIGATING],
+        complaint__stage=F("number"),
         responded_on__isnull=True,
     )
-    for stage in stages:
-        if stage.number != stage.complaint.stage:
-            continue
+    for stage in stages.iterator(chunk_size=2000):
         before = {
             "acknowledge_by": stage.acknowledge_by,
             "respond_by": stage.respond_by,
             "internal_acknowledge_by": stage.internal_acknowledge_by,
             "internal_respond_by": stage.internal_respond_by,
         }
-        _set_stage_deadlines(stage, stage.complaint)
+        _set_stage_deadlines(
+            stage, stage.complaint, calendar=calendar, internal=targets[stage.number]
+        )
         after = {key: getattr(stage, key) for key in before}
         if after != before:
-            stage.save()
+            stage.save(update_fields=[*before, "acknowledged_within_timescale"])
             events.deadlines_recalculated_event(
                 complaint=stage.complaint,
                 user=user,

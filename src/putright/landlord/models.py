@@ -1,6 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from putright import dates
+from putright.timescales.code import code_version_on, timescales_for
+
 
 class LandlordSettings(models.Model):
     """The landlord's own settings: one row (pk=1)."""
@@ -34,12 +37,23 @@ class LandlordSettings(models.Model):
         return self.name
 
     def clean(self):
-        pairs = [
-            ("internal_stage1_acknowledge_days", 5, "6.2"),
-            ("internal_stage1_respond_days", 10, "6.3"),
-            ("internal_stage2_acknowledge_days", 5, "6.11"),
-            ("internal_stage2_respond_days", 20, "6.14"),
-        ]
+        # The limits are the Code's own timescales (the version in force now), read from the
+        # timescales data rather than repeated here.
+        code = timescales_for(code_version_on(dates.today()))
+        pairs = []
+        for stage in code.stages:
+            pairs += [
+                (
+                    f"internal_stage{stage.stage}_acknowledge_days",
+                    stage.acknowledge_days,
+                    stage.acknowledge_provision,
+                ),
+                (
+                    f"internal_stage{stage.stage}_respond_days",
+                    stage.respond_days,
+                    stage.respond_provision,
+                ),
+            ]
         errors = {}
         for field, limit, provision in pairs:
             value = getattr(self, field)

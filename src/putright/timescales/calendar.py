@@ -1,13 +1,12 @@
 """England's working days: weekdays that are neither bank holidays nor landlord closure days.
 
-Reports recompute deadlines for hundreds of thousands of complaints, so a calendar precomputes a
-sorted index of working-day ordinals once and answers every question with a binary search.
+Reports recompute deadlines for hundreds of thousands of complaints, so a calendar precomputes an
+index of working days once and answers every question with a lookup or two.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -26,7 +25,12 @@ def england_bank_holidays() -> frozenset[dt.date]:
 
 
 class WorkingDayCalendar:
-    """Working days between FIRST_YEAR and LAST_YEAR, less the given closure days."""
+    """Working days between FIRST_YEAR and LAST_YEAR, less the given closure days.
+
+    Two tables are built once: the working days in order (`_days`), and for every calendar day
+    the position in `_days` of the first working day on or after it (`_at`). Every question is
+    then a lookup or two, whatever the distance.
+    """
 
     def __init__(self, closure_days: Iterable[dt.date] = ()) -> None:
         self.closure_days = frozenset(closure_days)
@@ -35,46 +39,49 @@ class WorkingDayCalendar:
         last = dt.date(LAST_YEAR, 12, 31).toordinal()
         self._first = first
         self._last = last
-        self._days = [
-            ordinal
-            for ordinal in range(first, last + 1)
-            # date.weekday(): Monday is 0 and Sunday 6; ordinal 1 (0001-01-01) was a Monday.
-            if (ordinal - 1) % 7 < 5 and dt.date.fromordinal(ordinal) not in non_working
-        ]
+        self._days: list[dt.date] = []
+        # One entry per day from `first` to `last` + 1, so that `_at[offset + 1]` is always
+        # there: the position of the first working day strictly after a day.
+        self._at: list[int] = []
+        for ordinal in range(first, last + 2):
+            self._at.append(len(self._days))
+            day = dt.date.fromordinal(ordinal)
+            if ordinal <= last and day.weekday() < 5 and day not in non_working:
+                self._days.append(day)
 
-    def _check(self, day: dt.date) -> int:
-        ordinal = day.toordinal()
-        if not self._first <= ordinal <= self._last:
+    def _offset(self, day: dt.date) -> int:
+        offset = day.toordinal() - self._first
+        if not 0 <= offset <= self._last - self._first:
             raise ValueError(f"{day} is outside the calendar ({FIRST_YEAR} to {LAST_YEAR})")
-        return ordinal
+        return offset
 
     def is_working_day(self, day: dt.date) -> bool:
-        ordinal = self._check(day)
-        index = bisect_left(self._days, ordinal)
-        return index < len(self._days) and self._days[index] == ordinal
+        offset = self._offset(day)
+        return self._at[offset + 1] > self._at[offset]
 
     def add_working_days(self, start: dt.date, n: int) -> dt.date:
         """The nth working day after `start`. The start is day 0; a start on a weekend, bank
         holiday or closure day counts from the next working day (which is then day 0)."""
         if n < 0:
             raise ValueError("n must not be negative")
-        index = bisect_left(self._days, self._check(start)) + n
+        index = self._at[self._offset(start)] + n
         if index >= len(self._days):
             raise ValueError(f"{n} working days after {start} is outside the calendar")
-        return dt.date.fromordinal(self._days[index])
+        return self._days[index]
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         """Working days after `start` up to and including `end`, counting `start` as
         add_working_days does, so that working_days_between(d, add_working_days(d, n)) == n.
         When `end` comes before `start` the count is the same, negative:
         working_days_between(a, b) == -working_days_between(b, a)."""
+        sign = 1
         if end < start:
-            return -self.working_days_between(end, start)
-        start_index = bisect_left(self._days, self._check(start))
-        end_index = bisect_right(self._days, self._check(end)) - 1
+            start, end, sign = end, start, -1
+        start_index = self._at[self._offset(start)]
+        end_index = self._at[self._offset(end) + 1] - 1  # the last working day on or before
         # Both days in one run of non-working days (a Saturday and the Sunday after): the
         # next working day, day 0, has not come yet, so no working day has passed.
-        return max(0, end_index - start_index)
+        return sign * max(0, end_index - start_index)
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """`day` itself when it is a working day, else the first working day after it."""
