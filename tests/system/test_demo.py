@@ -216,3 +216,14 @@ def test_the_same_seed_plans_the_same_demo_and_another_seed_another():
 
     assert planned(3) == planned(3)
     assert planned(3) != planned(4)
+
+
+def test_the_clock_is_the_real_one_again_after_loading(demo):
+    from django.utils import timezone
+
+    from putright import dates
+
+    assert dates.today() == TODAY
+    assert abs(timezone.now() - dt.datetime(2025, 11, 24, 10, 0, tzinfo=dt.UTC)) < dt.timedelta(
+        hours=1
+    )
