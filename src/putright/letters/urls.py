@@ -1,5 +1,18 @@
-"""Staff and public pages of the letters app, mounted by putright.web.urls."""
+"""Staff pages of the letters app, mounted at /letters/ by putright.web.urls."""
+
+from django.urls import path
+
+from putright.letters import views
 
 app_name = "letters"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("templates/", views.template_list, name="templates"),
+    path("templates/branding/", views.branding_edit, name="branding"),
+    path("templates/<str:kind>/", views.template_edit, name="template_edit"),
+    path("inbox/", views.triage, name="triage"),
+    path("inbox/<int:message_id>/file/", views.triage_file, name="triage_file"),
+    path("<str:reference>/", views.case_letters, name="case"),
+    path("<str:reference>/<int:letter_id>/", views.letter_detail, name="letter"),
+    path("<str:reference>/<int:letter_id>/pdf/", views.letter_pdf, name="pdf"),
+]
