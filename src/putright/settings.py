@@ -173,6 +173,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name for a choice set that several serializers use.
+    "ENUM_NAME_OVERRIDES": {
+        "ComplaintStatusEnum": "putright.api.serializers.COMPLAINT_STATUSES",
+        "ContactMethodEnum": "putright.people.models.ContactMethod",
+    },
 }
 
 TASKS = {

@@ -28,6 +28,9 @@ from putright.complaints.selectors import stage_deadline
 from putright.complaints.workflow import Status, allowed_actions
 from putright.people.models import ContactMethod, Representative, Resident
 
+# As the model states them, so that the schema names one enum for the filter and the output.
+COMPLAINT_STATUSES = Complaint._meta.get_field("status").choices
+
 # --- input ----------------------------------------------------------------------------------
 
 
@@ -189,7 +192,7 @@ class ServiceRequestComplaintInput(serializers.Serializer):
 
 
 class ComplaintFilter(serializers.Serializer):
-    status = serializers.ChoiceField(choices=[s.value for s in Status], required=False)
+    status = serializers.ChoiceField(choices=COMPLAINT_STATUSES, required=False)
     stage = serializers.ChoiceField(choices=[1, 2], required=False)
     overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
     handler = serializers.CharField(required=False, help_text="Username of the current handler.")
