@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core import signing
 from django.test import Client
 from django.urls import reverse
 
@@ -90,8 +91,13 @@ def test_a_tampered_or_made_up_link_is_not_found(client, hannah):
     complaint = log_complaint(user=hannah)
     other = log_complaint(user=hannah, resident={"name": "Sam", "tenancy_reference": "T-9"})
     token = tracking_token(complaint.reference)
-    forged = token.replace(complaint.reference[-1], other.reference[-1])
-    for bad in [token[:-2] + "xx", forged, "CMP-000002", "abc"]:
+    # The other complaint's payload under this link's signature.
+    payload = tracking_token(other.reference).split(":", 1)[0]
+    forged = payload + ":" + token.split(":", 1)[1]
+    with_other_key = signing.dumps(
+        {"ref": other.reference}, key="not-our-secret", salt="putright.web.tracking"
+    )
+    for bad in [token[:-2] + "xx", forged, with_other_key, other.reference, "abc"]:
         assert client.get(reverse("web:track", args=[bad])).status_code == 404
         response = client.post(reverse("web:track-note", args=[bad]), {"text": "x"})
         assert response.status_code == 404

@@ -392,3 +392,19 @@ def test_adjustments_asked_for_are_prominent(signed_in, hannah):
 
 def test_resident_factory_is_usable(db):
     assert ResidentFactory().pk
+
+
+def test_safeguards_are_shown_prominently_on_the_case_page(signed_in, hannah):
+    from putright.people.services import adjustment_agree
+
+    complaint = log_complaint(user=hannah)
+    adjustment_agree(
+        user=hannah,
+        resident=complaint.resident,
+        description="Phone calls only, no letters",
+        agreed_on=dt.date(2025, 11, 20),
+        review_on=dt.date(2026, 5, 20),
+    )
+    page = signed_in(hannah).get(case_url(complaint)).content.decode()
+    assert "Before you contact this resident" in page
+    assert "Phone calls only, no letters" in page

@@ -186,8 +186,17 @@ def _track_context(token: str, complaint: Complaint, **extra) -> dict:
         "note_form": extra.pop("note_form", None) or forms.TrackingNoteForm(),
         "upload_form": extra.pop("upload_form", None) or forms.TrackingAttachmentForm(),
         "refusals": list(complaint.refusals.all()),
+        "letters": _letters_issued(complaint),
         **extra,
     }
+
+
+def _letters_issued(complaint: Complaint) -> list:
+    """The letters we have issued on this complaint (the letters app keeps them)."""
+    letters = getattr(complaint, "letters", None)
+    if letters is None:
+        return []
+    return list(letters.filter(status="issued").order_by("issued_at", "pk"))
 
 
 def track(request, token):

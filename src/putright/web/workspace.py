@@ -24,6 +24,7 @@ from putright.complaints import selectors, services
 from putright.complaints.models import Complaint, ServiceRequest
 from putright.complaints.workflow import Action, allowed_actions
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.people.selectors import resident_safeguards
 from putright.web import forms
 from putright.web.deadlines import with_deadlines
 from putright.web.queries import complaint_search
@@ -331,17 +332,12 @@ def _case_context(request, complaint: Complaint) -> dict:
         "upload_form": forms.AttachmentForm(),
         "done_form": forms.CompletedForm(initial={"completed_on": today}),
         "today": today,
-        "adjustments": _adjustments(complaint),
+        # Adjustments, contact restrictions and risk flags, shown prominently (5.10, 5.14, 6.1).
+        "safeguards": resident_safeguards(complaint.resident, today=today),
         "tracking_path": tracking_path(complaint.reference),
     }
 
 
-def _adjustments(complaint):
-    """The resident's current reasonable adjustments, where the people app records them."""
-    manager = getattr(complaint.resident, "adjustments", None)
-    if manager is None:
-        return []
-    return [a for a in manager.all() if getattr(a, "ended_on", None) is None]
 
 
 @login_required

@@ -52,7 +52,9 @@ def page(chromium):
     # bypass_csp lets the test inject axe-core; the pages themselves run under the strict CSP.
     context = chromium.new_context(bypass_csp=True, locale="en-GB")
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    # Generous: the first request warms the server up, and CI machines are busy.
+    page.set_default_timeout(30_000)
+    page.set_default_navigation_timeout(90_000)
     yield page
     context.close()
 
