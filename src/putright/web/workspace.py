@@ -338,8 +338,6 @@ def _case_context(request, complaint: Complaint) -> dict:
     }
 
 
-
-
 @login_required
 def complaint_detail(request, reference):
     complaint = _complaint_or_404(reference)
