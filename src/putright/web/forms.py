@@ -90,6 +90,7 @@ class SignInForm(AuthenticationForm):
 
 
 class ComplaintFilterForm(GovForm):
+    show_optional = False  # every filter is optional; saying so on each is noise
     SORTS = [
         ("due", "Next step due (soonest first)"),
         ("-received", "Received (newest first)"),

@@ -49,7 +49,10 @@ def field(bound_field):
             " ".join(bound_field.errors),
         )
     group_class = "pr-form-group" + (" pr-form-group--error" if bound_field.errors else "")
-    required = " (optional)" if not bound_field.field.required and kind != "checkbox" else ""
+    optional = not bound_field.field.required and kind != "checkbox"
+    required = (
+        " (optional)" if optional and getattr(bound_field.form, "show_optional", True) else ""
+    )
     if kind == "radio":
         bound_field.field.widget.attrs["class"] = WIDGET_CLASSES["radio"]
         items = format_html_join(
