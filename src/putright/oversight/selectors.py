@@ -529,9 +529,14 @@ def ombudsman_figures(period: Period, today: dt.date | None = None) -> dict:
             "pk", filter=_between("determined_on", period) & Q(code_non_compliance=True)
         ),
     )
-    findings = _grouped(
-        Determination.objects.filter(_between("case__determined_on", period)), "finding"
-    )
+    from putright.oversight.models import Finding
+
+    findings = {
+        Finding(key).label: n
+        for key, n in _grouped(
+            Determination.objects.filter(_between("case__determined_on", period)), "finding"
+        ).items()
+    }
     orders = Order.objects.aggregate(
         outstanding=Count("pk", filter=Q(complied_on__isnull=True)),
         late=Count("pk", filter=Q(complied_on__isnull=True, due_on__lt=today)),
