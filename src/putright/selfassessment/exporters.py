@@ -25,6 +25,13 @@ INTRODUCTION = (
     "the landlord's governing body. It is published as part of the annual complaints "
     "performance and service improvement report."
 )
+DRAFT_INTRODUCTION = (
+    "Draft: this self-assessment has not yet been approved by the landlord's governing body."
+)
+
+
+def _introduction(self_assessment: SelfAssessment) -> str:
+    return DRAFT_INTRODUCTION if self_assessment.status == "draft" else INTRODUCTION
 
 
 @dataclass
@@ -106,7 +113,7 @@ def export_docx(self_assessment: SelfAssessment) -> bytes:
     document.add_heading(str(self_assessment), level=1)
     for line in _heading_lines(self_assessment):
         document.add_paragraph(line)
-    document.add_paragraph(INTRODUCTION)
+    document.add_paragraph(_introduction(self_assessment))
     widths = (Cm(2.0), Cm(9.5), Cm(2.2), Cm(6.5), Cm(6.5))
     for section in sections(self_assessment):
         document.add_heading(section.title, level=2)
@@ -180,7 +187,7 @@ def export_html(self_assessment: SelfAssessment, *, standalone: bool = True) -> 
             "sections": sections(self_assessment),
             "columns": COLUMNS,
             "heading_lines": _heading_lines(self_assessment),
-            "introduction": INTRODUCTION,
+            "introduction": _introduction(self_assessment),
             "comply_labels": COMPLY_LABELS,
             "standalone": standalone,
         },
