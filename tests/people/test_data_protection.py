@@ -99,6 +99,13 @@ def test_anonymisation_keeps_the_statistics_and_removes_the_person(olivia, cases
     assert note_event.parameters["text"] == "Spoke to Rosa Patel at home."  # append-only
     shown = data_protection.event_parameters(note_event)
     assert shown["text"] == "[redacted]" and shown["note"] == note_event.parameters["note"]
+    responded = data_protection.event_parameters(
+        Event.objects.get(type="stage_responded", complaint=old)
+    )
+    assert responded["decision"] == "upheld" and responded["responded_on"] == "2018-03-10"
+    disclosed = data_protection.event_parameters(Event.objects.get(type="adjustment_agreed"))
+    assert disclosed["disclosed_disability"] == "[redacted]"
+    assert data_protection.event_parameters(event)["complaints"] == [old.reference]
     export = data_protection.subject_access_export(user=olivia, resident=rosa)
     assert "Rosa" not in json.dumps(export)
 

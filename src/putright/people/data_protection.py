@@ -67,7 +67,8 @@ def _model(label: str):
 
 # --- reading event parameters ----------------------------------------------------------------
 
-_CODE = re.compile(r"^[a-z0-9_.\-]*$")
+# Kept when redacting: choice codes, usernames, amounts, case references (CMP-000123), dates.
+_CODE = re.compile(r"^([a-z0-9_.\-]*|[A-Z]{2,5}-\d+)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
