@@ -1,5 +1,12 @@
 """Staff and public pages of the selfassessment app, mounted by putright.web.urls."""
 
+from django.urls import path
+
+from putright.selfassessment import views
+
 app_name = "selfassessment"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.selfassessment_list, name="list"),
+    path("<int:pk>/", views.selfassessment_detail, name="detail"),
+]
