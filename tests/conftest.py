@@ -12,6 +12,12 @@ TODAY = dt.date(2025, 11, 24)
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Full-strength hashing costs seconds per persona on a shared machine; tests don't need it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _frozen_today(request):
     if request.node.get_closest_marker("real_time"):
         yield None
