@@ -156,3 +156,25 @@ def test_the_published_report_is_public(client, martin, grace, landlord_cases):
     assert "/oversight/complaints/" not in page
     pdf = client.get(reverse("oversight:public_report_pdf", args=[2025]))
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_governance_records_the_response_and_a_manager_publishes(
+    client, grace, martin, landlord_cases
+):
+    url = reverse("oversight:annual_report_response", args=[2025])
+    client.force_login(martin)
+    refused = client.post(url, {"action": "publish"})
+    assert refused.status_code == 400
+    assert "8.2" in refused.content.decode()
+    client.force_login(grace)
+    empty = client.post(url, {"action": "record", "response": " "})
+    assert empty.status_code == 400
+    assert (
+        client.post(url, {"action": "record", "response": "The board accepts."}).status_code == 302
+    )
+    client.force_login(martin)
+    assert client.post(url, {"action": "publish"}).status_code == 302
+    assert (
+        "The board accepts."
+        in client.get(reverse("oversight:public_report", args=[2025])).content.decode()
+    )

@@ -14,6 +14,11 @@ urlpatterns = [
     path("ombudsman/", views.ombudsman_cases, name="ombudsman"),
     path("annual-report/<int:year>/", views.annual_report, name="annual_report"),
     path("annual-report/<int:year>/pdf/", views.annual_report_pdf, name="annual_report_pdf"),
+    path(
+        "annual-report/<int:year>/response/",
+        views.annual_report_response,
+        name="annual_report_response",
+    ),
     path("pack/<int:year>/q<int:number>/", views.pack, name="pack"),
     path("pack/<int:year>/q<int:number>/pdf/", views.pack_pdf, name="pack_pdf"),
     # Public: the published annual reports with the governing body's response (3.5, 8.2).

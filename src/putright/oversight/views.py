@@ -263,3 +263,50 @@ def public_report(request, year: int):
 @require_GET
 def public_report_pdf(request, year: int):
     return _pdf_response(_published(year).published_html, f"annual-complaints-report-{year}.pdf")
+
+
+@oversight_reader
+def annual_report_response(request, year: int):
+    """Record the governing body's response (8.2) and publish the report with it (3.5)."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from putright.errors import NotPermitted, RuleBroken
+    from putright.oversight import services
+
+    errors = {}
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "publish":
+                services.annual_report_publish(user=request.user, reporting_year=year)
+                messages.success(request, "The report and the response are published.")
+            else:
+                services.annual_report_response_record(
+                    user=request.user,
+                    reporting_year=year,
+                    response=request.POST.get("response", ""),
+                    commentary=request.POST.get("commentary"),
+                )
+                messages.success(request, "The governing body's response is recorded.")
+            return redirect("oversight:annual_report_response", year=year)
+        except InvalidInput as error:
+            errors = error.errors
+        except RuleBroken as error:
+            errors = {"report": [str(error)]}
+        except NotPermitted as error:
+            raise PermissionDenied(str(error)) from error
+    report = AnnualReport.objects.filter(reporting_year=year).first()
+    return render(
+        request,
+        "oversight/annual_report_response.html",
+        {
+            "year": year,
+            "report": report,
+            "errors": errors,
+            "response": request.POST.get(
+                "response", report.governing_body_response if report else ""
+            ),
+            "commentary": request.POST.get("commentary", report.commentary if report else ""),
+        },
+        status=400 if errors else 200,
+    )
