@@ -1,5 +1,5 @@
 # ruff: noqa: RUF001 -- the forms' own dashes and curly quotes, asserted exactly
-"""Importing the two real forms in ../shared/reference, row by row."""
+"""Importing the two real forms (copies of ../shared/reference in forms/), row by row."""
 
 import json
 import re
@@ -11,13 +11,10 @@ from django.core.management import call_command
 from putright.codes import catalogue
 from putright.selfassessment.importers import clean_text, parse_comply, parse_form
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
+REFERENCE = Path(__file__).resolve().parent / "forms"
 FORM_2024 = REFERENCE / "self-assessment-2024-code-example.txt"
 FORM_2022 = REFERENCE / "self-assessment-2022-code-example.txt"
 MARKUP = re.compile(r"<[a-zA-Z/][^>]*>|\[bookmark:|&[a-z]+;|\t")
-
-pytestmark = pytest.mark.skipif(not FORM_2024.exists(), reason="reference forms not present")
-
 
 @pytest.fixture(scope="module")
 def form_2024():
