@@ -178,3 +178,15 @@ def test_governance_records_the_response_and_a_manager_publishes(
         "The board accepts."
         in client.get(reverse("oversight:public_report", args=[2025])).content.decode()
     )
+
+
+def test_the_annual_report_summarises_the_self_assessment_ending_in_the_year(
+    client, olivia, martin, grace
+):
+    from tests.selfassessment.factories import approved
+
+    approved(olivia, martin, grace)  # period April 2024 to March 2025, approved 26 June 2025
+    client.force_login(martin)
+    html = client.get(reverse("oversight:annual_report", args=[2024])).content.decode()
+    assert "No self-assessment ending in this reporting year" not in html
+    assert "approved by the governing body on 26 June 2025" in html
