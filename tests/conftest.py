@@ -14,7 +14,12 @@ TODAY = dt.date(2025, 11, 24)
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Full-strength hashing costs seconds per persona on a shared machine; tests don't need it.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The default hashers stay listed so that hashes made outside a test (the demo's
+    # module-scoped load) still verify.
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
 
 
 @pytest.fixture(autouse=True)
