@@ -19,6 +19,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/putright migrate --noinput
 	$(BIN)/putright demo --if-empty
+	$(BIN)/putright reminders-sweep
 	scripts/serve.sh $(HOST) $(PORT)
 
 test: $(VENV)/.installed

@@ -155,6 +155,11 @@ class Stage(models.Model):
 
     class Meta:
         ordering = ["complaint_id", "number"]
+        # Reports select stages by when they were asked for and answered (CH01, CH02, 8.1).
+        indexes = [
+            models.Index(fields=["number", "requested_on"]),
+            models.Index(fields=["number", "responded_on"]),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["complaint", "number"], name="one_stage_each"),
             models.CheckConstraint(condition=models.Q(number__in=[1, 2]), name="stage_1_or_2"),
