@@ -27,10 +27,11 @@ test: $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
 
+# Benchmarks write their results to bench/RESULTS.md; the report sizes are arguments of bench.reports.
 bench: $(VENV)/.installed
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench.workingdays
+	$(BIN)/python -m bench.reports --sizes 10000 100000 --postgres
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3
