@@ -10,6 +10,9 @@ echo "== ruff"
 echo "== migrations are committed"
 "$bin/putright" makemigrations --check --dry-run
 
+echo "== the OpenAPI schema is valid"
+"$bin/putright" spectacular --validate --fail-on-warn --file /dev/null
+
 scripts/ensure-browser.sh || true
 
 echo "== tests on SQLite"

@@ -177,6 +177,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ComplaintStatusEnum": "putright.api.serializers.COMPLAINT_STATUSES",
         "ContactMethodEnum": "putright.people.models.ContactMethod",
+        "LetterKindEnum": "putright.letters.models.LetterKind",
+        "LetterStatusEnum": "putright.letters.models.LetterStatus",
+        "SelfAssessmentStatusEnum": "putright.selfassessment.models.Status",
     },
 }
 

@@ -1,6 +1,8 @@
 """API views: thin wrappers over the selectors."""
 
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -43,11 +45,25 @@ def _export(request, tables_by_name: dict, stem: str):
     raise InvalidInput({"export": "Choose csv or xlsx."})
 
 
+EXPORT_PARAMETERS = [
+    OpenApiParameter("export", str, enum=["csv", "xlsx"], description="Download the tables."),
+    OpenApiParameter("table", str, description="With export=csv: which table."),
+]
+
+
 class TsmView(APIView):
     """TSM CH01 and CH02 for a reporting year (1 April to 31 March)."""
 
     permission_classes = [ReadsOversight]
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("year", int, required=True, description="2025 = April 2025 on."),
+            OpenApiParameter("homes", int, description="Overrides the homes owned setting."),
+            *EXPORT_PARAMETERS,
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request):
         year = parse_year(request.query_params.get("year"))
         figures = selectors.tsm(year, homes=_homes(request.query_params.get("homes")))
@@ -60,6 +76,15 @@ class SummaryView(APIView):
 
     permission_classes = [ReadsOversight]
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("from", OpenApiTypes.DATE),
+            OpenApiParameter("to", OpenApiTypes.DATE),
+            OpenApiParameter("year", int, description="A reporting year, instead of from/to."),
+            *EXPORT_PARAMETERS,
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request):
         params = request.query_params
         if params.get("year") and not (params.get("from") or params.get("to")):
