@@ -49,6 +49,12 @@ def test_a_resident_complains_checks_answers_and_gets_a_reference(client, db, to
     assert complaint.resident.preferred_contact_method == "email"
     assert complaint.issue_date == dt.date(2025, 11, 1)
     assert "Large print letters" in complaint.description
+    # The adjustment asked for is on the resident's record, due for review within a week (5.10).
+    adjustment = complaint.resident.adjustments.get()
+    assert adjustment.description == "Large print letters, please."
+    assert adjustment.source == "resident"
+    assert adjustment.agreed_by is None
+    assert adjustment.review_on == dt.date(2025, 12, 1)
     assert complaint.events.get().actor_label == "resident"
     done = client.get(reverse("web:complain-done")).content.decode()
     assert complaint.reference in done

@@ -325,6 +325,9 @@ def test_log_a_complaint_taken_by_phone(signed_in, hannah):
     assert complaint.resident.preferred_contact_method == "phone"
     assert complaint.representative.relationship == "Son"
     assert "Large print letters" in complaint.description
+    adjustment = complaint.resident.adjustments.get()
+    assert (adjustment.description, adjustment.source) == ("Large print letters", "staff")
+    assert adjustment.agreed_by == hannah
     assert complaint.current_stage.handler == hannah
 
 

@@ -196,6 +196,30 @@ def adjustment_agree(
     return adjustment
 
 
+# An adjustment asked for with a complaint is recorded at once and comes up for review within a
+# week, so that staff confirm or change it before the complaint is answered (3.1, 5.10).
+ASKED_FOR_REVIEW_WORKING_DAYS = 5
+
+
+@transaction.atomic
+def adjustment_ask_for(*, user, resident: Resident, description: str):
+    """Record the adjustments a resident asks for when complaining (the public form, or staff
+    taking a complaint by phone). Nothing is recorded when nothing was asked for."""
+    if not (description or "").strip():
+        return None
+    from putright.landlord.selectors import working_day_calendar
+
+    today = dates.today()
+    return adjustment_agree(
+        user=user,
+        resident=resident,
+        description=description,
+        agreed_on=today,
+        review_on=working_day_calendar().add_working_days(today, ASKED_FOR_REVIEW_WORKING_DAYS),
+        source=AdjustmentSource.RESIDENT if user is None else AdjustmentSource.STAFF,
+    )
+
+
 def _review_fields(outcome, reviewed_on, next_review_on, not_before: dt.date, label: str):
     outcome, reviewed_on, next_review_on = _collect(
         lambda: _choice("outcome", outcome, ReviewOutcome),

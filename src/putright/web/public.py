@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -16,6 +17,7 @@ from putright.complaints.models import Complaint
 from putright.complaints.workflow import Action, Status, allowed_actions
 from putright.errors import InvalidInput, RuleBroken
 from putright.people.models import ContactMethod
+from putright.people.services import adjustment_ask_for
 from putright.web import forms
 from putright.web.throttle import PUBLIC_COMPLAINTS, TRACKING_ADDITIONS, client_ip
 from putright.web.timeline import describe_events
@@ -114,27 +116,33 @@ def complaint_check(request):
             }
         description = data["description"].strip()
         if data.get("adjustments", "").strip():
-            # Held with the complaint until intake records them in the people app.
+            # Kept in the resident's own words with the complaint, and recorded as an
+            # adjustment on the resident below.
             description += f"\n\nReasonable adjustments asked for: {data['adjustments'].strip()}"
         try:
-            complaint, _ = services.complaint_log(
-                user=None,
-                actor_label="resident",
-                resident={
-                    "name": data["name"],
-                    "email": data["email"],
-                    "phone": data["phone"],
-                    "address": data["address"],
-                    "tenancy_reference": data["tenancy_reference"],
-                    "preferred_contact_method": data["preferred_contact_method"],
-                },
-                representative=representative,
-                received_on=dates.today(),
-                channel="web",
-                description=description,
-                outcome_wanted=data["outcome_wanted"],
-                issue_date=data.get("issue_date"),
-            )
+            # The complaint and the adjustments asked for are recorded together, or neither.
+            with transaction.atomic():
+                complaint, _ = services.complaint_log(
+                    user=None,
+                    actor_label="resident",
+                    resident={
+                        "name": data["name"],
+                        "email": data["email"],
+                        "phone": data["phone"],
+                        "address": data["address"],
+                        "tenancy_reference": data["tenancy_reference"],
+                        "preferred_contact_method": data["preferred_contact_method"],
+                    },
+                    representative=representative,
+                    received_on=dates.today(),
+                    channel="web",
+                    description=description,
+                    outcome_wanted=data["outcome_wanted"],
+                    issue_date=data.get("issue_date"),
+                )
+                adjustment_ask_for(
+                    user=None, resident=complaint.resident, description=data.get("adjustments")
+                )
         except InvalidInput as error:
             form = forms.PublicComplaintForm(request.session[DRAFT])
             form.is_valid()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,6 +26,7 @@ from putright.complaints.models import Complaint, ServiceRequest
 from putright.complaints.workflow import Action, allowed_actions
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
 from putright.people.selectors import resident_safeguards
+from putright.people.services import adjustment_ask_for
 from putright.web import forms
 from putright.web.deadlines import with_deadlines
 from putright.web.queries import complaint_search
@@ -436,7 +438,7 @@ def item_done(request, reference, kind, pk):
 def _complaint_description(description: str, adjustments: str) -> str:
     description = description.strip()
     if adjustments.strip():
-        # Until the people app's adjustments are linked to intake, they travel with the complaint.
+        # Kept in the resident's words with the complaint; also recorded as an adjustment.
         description += f"\n\nReasonable adjustments asked for: {adjustments.strip()}"
     return description
 
@@ -457,29 +459,38 @@ def complaint_log(request):
                     "relationship": data["representative_relationship"],
                 }
             try:
-                complaint, created = services.complaint_log(
-                    user=request.user,
-                    resident={
-                        key: data[key]
-                        for key in (
-                            "name",
-                            "email",
-                            "phone",
-                            "address",
-                            "tenancy_reference",
-                            "preferred_contact_method",
-                        )
-                    },
-                    received_on=data["received_on"],
-                    channel=data["channel"],
-                    description=_complaint_description(data["description"], data["adjustments"]),
-                    outcome_wanted=data["outcome_wanted"],
-                    category=data["category"],
-                    issue_date=data["issue_date"],
-                    discretion_applied=data["discretion_applied"],
-                    representative=representative,
-                    related_to=data["related_to"] or None,
-                )
+                # The complaint and the adjustments asked for are recorded together, or neither.
+                with transaction.atomic():
+                    complaint, created = services.complaint_log(
+                        user=request.user,
+                        resident={
+                            key: data[key]
+                            for key in (
+                                "name",
+                                "email",
+                                "phone",
+                                "address",
+                                "tenancy_reference",
+                                "preferred_contact_method",
+                            )
+                        },
+                        received_on=data["received_on"],
+                        channel=data["channel"],
+                        description=_complaint_description(
+                            data["description"], data["adjustments"]
+                        ),
+                        outcome_wanted=data["outcome_wanted"],
+                        category=data["category"],
+                        issue_date=data["issue_date"],
+                        discretion_applied=data["discretion_applied"],
+                        representative=representative,
+                        related_to=data["related_to"] or None,
+                    )
+                    adjustment_ask_for(
+                        user=request.user,
+                        resident=complaint.resident,
+                        description=data["adjustments"],
+                    )
             except NotPermitted as error:
                 return forbidden(request, str(error))
             except InvalidInput as error:
