@@ -4,8 +4,9 @@ complaints behind it.
 
 The cohort for a period is the stages requested (received or escalated) within it, refusals
 decided within it and remedies offered within it. Something still outstanding is judged as of
-today. Only the case engine's records (complaints app) are read here; see docs/selfassessment.md
-for the provisions still to be evidenced from other apps.
+today. Letters (6.5, 6.9, 6.16, 6.19) are judged for the same stages; adjustments (5.10) and
+restrictions (5.14) for those in force at some point in the period. See docs/selfassessment.md
+for the provisions still to be evidenced.
 """
 
 from __future__ import annotations
@@ -13,9 +14,28 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+
 from putright import dates
-from putright.complaints.models import Refusal, Remedy, Stage
+from putright.complaints.models import Extension, Refusal, Remedy, Stage
 from putright.complaints.workflow import Status
+from putright.letters.models import Letter, LetterKind, LetterStatus
+from putright.people.models import (
+    AdjustmentReview,
+    ReasonableAdjustment,
+    Restriction,
+    RestrictionReview,
+)
 from putright.timescales.code import timescales_for
 
 # The provision each measure answers, per Code version. The timescale provisions come from the
@@ -27,6 +47,10 @@ PROVISIONS = {
         "refusal_ombudsman": "2.4",
         "escalation_refusals": "5.11",
         "remedies": "7.3",
+        "adjustments_reviewed": "5.10",
+        "restrictions_reviewed": "5.14",
+        "extension_letters": {1: "6.5", 2: "6.16"},
+        "response_letters": {1: "6.9", 2: "6.19"},
     },
     "2022": {
         "independent_stage2": "5.12",
@@ -210,12 +234,147 @@ def live_evidence(
         else:
             remedy_figure.pending += 1
 
+    _records_evidence(names, figure, period_start, period_end, today)
+
     result = []
     for item in figures.values():
         item.breaches.sort()
         if item.total or item.pending:
             result.append(item)
     return result
+
+
+def _records_evidence(names, figure, period_start, period_end, today) -> None:
+    """Letters, adjustments and restrictions: counted with aggregate queries, plus one query for
+    the records behind any breach."""
+    in_period = Q(requested_on__range=(period_start, period_end))
+
+    # 6.9 / 6.19: letters are only issuable with every required element, so an issued response
+    # letter is a complete one.
+    if names.get("response_letters"):
+        issued = Letter.objects.filter(
+            complaint=OuterRef("complaint"),
+            stage=OuterRef("number"),
+            status=LetterStatus.ISSUED,
+            kind__in=[LetterKind.STAGE1_RESPONSE, LetterKind.STAGE2_RESPONSE],
+        )
+        stages = Stage.objects.filter(in_period, responded_on__isnull=False).annotate(
+            letter=Exists(issued)
+        )
+        _stage_figures(
+            figure,
+            stages,
+            names["response_letters"],
+            "Stage {n} responses with a complete response letter issued",
+        )
+
+    # 6.5 / 6.16: each extension told to the resident in a letter giving the Ombudsman's
+    # details (the extension letter cannot be issued without them).
+    if names.get("extension_letters"):
+        letters = (
+            Letter.objects.filter(
+                complaint=OuterRef("complaint"),
+                stage=OuterRef("number"),
+                status=LetterStatus.ISSUED,
+                kind=LetterKind.EXTENSION,
+            )
+            .values("complaint")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        extensions = Extension.objects.filter(stage=OuterRef("pk"))
+        stages = (
+            Stage.objects.filter(in_period)
+            .filter(Exists(extensions))
+            .annotate(
+                letters=Coalesce(Subquery(letters), 0),
+                extension_count=Subquery(
+                    extensions.values("stage").annotate(n=Count("pk")).values("n")
+                ),
+            )
+            .annotate(
+                letter=ExpressionWrapper(
+                    Q(letters__gte=F("extension_count")), output_field=BooleanField()
+                )
+            )
+        )
+        _stage_figures(
+            figure,
+            stages,
+            names["extension_letters"],
+            "Stage {n} extensions each told in a letter with the Ombudsman's contact details",
+        )
+
+    # 5.10 / 5.14: kept under review. Judged as of today: one still in force past its review
+    # date is a breach; one in force, never reviewed and not yet due for review is pending.
+    for key, records, reviews, in_force, measure, label in (
+        (
+            "adjustments_reviewed",
+            ReasonableAdjustment.objects.filter(agreed_on__lte=period_end).filter(
+                Q(ended_on__isnull=True) | Q(ended_on__gte=period_start)
+            ),
+            AdjustmentReview.objects.filter(adjustment=OuterRef("pk")),
+            Q(ended_on__isnull=True),
+            "Reasonable adjustments kept under review (none left past its review date)",
+            "adjustment",
+        ),
+        (
+            "restrictions_reviewed",
+            Restriction.objects.filter(decided_on__lte=period_end)
+            .filter(Q(lifted_on__isnull=True) | Q(lifted_on__gte=period_start))
+            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=period_start)),
+            RestrictionReview.objects.filter(restriction=OuterRef("pk")),
+            Q(lifted_on__isnull=True) & (Q(ends_on__isnull=True) | Q(ends_on__gte=today)),
+            "Restrictions on contact kept under review (none left past its review date)",
+            "restriction",
+        ),
+    ):
+        if not names.get(key):
+            continue
+        overdue = in_force & Q(review_on__lt=today)
+        # Lifted or ended without a review: no longer restricting anyone, so not a breach.
+        pending = in_force & Q(review_on__gte=today) & Q(reviewed=False)
+        records = records.annotate(reviewed=Exists(reviews))
+        counts = records.aggregate(
+            total=Count("pk", filter=~pending),
+            overdue=Count("pk", filter=overdue),
+            pending=Count("pk", filter=pending),
+        )
+        if not (counts["total"] or counts["pending"]):
+            continue
+        item = figure(names[key], measure)
+        item.total = counts["total"]
+        item.met = counts["total"] - counts["overdue"]
+        item.pending = counts["pending"]
+        if counts["overdue"]:
+            # Record numbers, not names: the figures are published (8.2).
+            item.breaches = [
+                f"{label} {pk}"
+                for pk in records.filter(overdue).order_by("pk").values_list("pk", flat=True)
+            ]
+
+
+def _stage_figures(figure, stages, refs: dict[int, str], measure: str) -> None:
+    """Per stage number: stages counted, those whose `letter` annotation holds, and the
+    complaints behind the rest."""
+    counts = stages.values("number").annotate(
+        total=Count("pk", distinct=True), met=Count("pk", distinct=True, filter=Q(letter=True))
+    )
+    totals = {row["number"]: row for row in counts.order_by("number")}
+    if not totals:
+        return
+    missing = stages.exclude(letter=True).values_list("number", "complaint__reference")
+    for number, row in totals.items():
+        if number not in refs:
+            continue
+        item = figure(refs[number], measure.format(n=number))
+        item.total += row["total"]
+        item.met += row["met"]
+    for number, reference in missing:
+        if number in refs:
+            item = figure(refs[number], measure.format(n=number))
+            if reference not in item.breaches:
+                item.breaches.append(reference)
 
 
 def by_ref(figures: list[LiveFigure]) -> dict[str, list[LiveFigure]]:
