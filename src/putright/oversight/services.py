@@ -23,6 +23,8 @@ from putright.oversight.models import (
 )
 
 OVERSIGHT_EDITORS = {Role.OFFICER, Role.MANAGER, Role.ADMIN}
+# Leaves a lesson's owner as it is when only the status changes.
+UNCHANGED = object()
 
 
 def _require_editor(user: User) -> None:
@@ -82,7 +84,12 @@ def lesson_record(
 
 @transaction.atomic
 def lesson_update_status(
-    *, user: User, lesson: Lesson, status: str, implemented_on: dt.date | None = None
+    *,
+    user: User,
+    lesson: Lesson,
+    status: str,
+    implemented_on: dt.date | None = None,
+    owner: User | object | None = UNCHANGED,
 ) -> Lesson:
     _require_editor(user)
     if status not in Lesson.Status.values:
@@ -97,7 +104,11 @@ def lesson_update_status(
         implemented_on = None
     lesson.status = status
     lesson.implemented_on = implemented_on
-    lesson.save(update_fields=["status", "implemented_on"])
+    fields = ["status", "implemented_on"]
+    if owner is not UNCHANGED:
+        lesson.owner = owner
+        fields.append("owner")
+    lesson.save(update_fields=fields)
     return lesson
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from putright.oversight import views
+from putright.oversight import editing, views
 
 app_name = "oversight"
 
@@ -12,6 +12,21 @@ urlpatterns = [
     path("learning/", views.learning, name="learning"),
     path("lessons/", views.lessons, name="lessons"),
     path("ombudsman/", views.ombudsman_cases, name="ombudsman"),
+    # Staff forms (officer, managers, administrators) that write through oversight.services.
+    path("lessons/new/", editing.lesson_add, name="lesson_add"),
+    path("lessons/<int:pk>/status/", editing.lesson_status, name="lesson_status"),
+    path("ombudsman/new/", editing.ombudsman_case_add, name="ombudsman_case_add"),
+    path(
+        "ombudsman/<int:pk>/evidence-request/",
+        editing.evidence_request_add,
+        name="evidence_request_add",
+    ),
+    path("ombudsman/<int:pk>/determination/", editing.determination_add, name="determination_add"),
+    path(
+        "ombudsman/orders/<int:pk>/compliance/",
+        editing.order_compliance,
+        name="order_compliance",
+    ),
     path("annual-report/<int:year>/", views.annual_report, name="annual_report"),
     path("annual-report/<int:year>/pdf/", views.annual_report_pdf, name="annual_report_pdf"),
     path(

@@ -195,7 +195,12 @@ def ombudsman_cases(request):
     return render(
         request,
         "oversight/ombudsman_cases.html",
-        {"cases": cases, "reports": OmbudsmanReport.objects.all(), "today": dates.today()},
+        {
+            "cases": cases,
+            "reports": OmbudsmanReport.objects.all(),
+            "today": dates.today(),
+            "can_edit": request.user.role in OVERSIGHT_EDITORS or request.user.is_superuser,
+        },
     )
 
 
