@@ -16,6 +16,7 @@ FORM_2024 = REFERENCE / "self-assessment-2024-code-example.txt"
 FORM_2022 = REFERENCE / "self-assessment-2022-code-example.txt"
 MARKUP = re.compile(r"<[a-zA-Z/][^>]*>|\[bookmark:|&[a-z]+;|\t")
 
+
 @pytest.fixture(scope="module")
 def form_2024():
     return parse_form(FORM_2024)

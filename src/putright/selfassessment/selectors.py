@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from putright.selfassessment.models import Answer, ImprovementAction, SelfAssessment
+from putright.selfassessment.models import Answer, ImprovementAction, SelfAssessment, Status
 
 
 def selfassessment_list(*, status: str | None = None) -> QuerySet[SelfAssessment]:
@@ -14,6 +14,15 @@ def selfassessment_list(*, status: str | None = None) -> QuerySet[SelfAssessment
     if status:
         queryset = queryset.filter(status=status)
     return queryset
+
+
+def selfassessment_published() -> QuerySet[SelfAssessment]:
+    """What the public sees (8.2): published self-assessments, newest period first."""
+    return (
+        SelfAssessment.objects.filter(status=Status.PUBLISHED)
+        .select_related("code_version")
+        .order_by("-period_end", "-pk")
+    )
 
 
 def selfassessment_detail(pk: int) -> SelfAssessment:

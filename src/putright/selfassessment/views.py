@@ -1,12 +1,15 @@
 """Staff pages: the list of self-assessments and one self-assessment with Putright's figures
-beside each answer. Changes go through the API and the services."""
+beside each answer. Changes go through the API and the services. Public pages (no login): the
+published self-assessments in the Ombudsman's layout (8.2)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
+from putright.landlord.selectors import landlord_settings
 from putright.selfassessment import selectors
-from putright.selfassessment.exporters import sections
+from putright.selfassessment.exporters import export_html, sections
 from putright.selfassessment.live_evidence import live_evidence_for
 from putright.selfassessment.models import SelfAssessment
 
@@ -36,3 +39,21 @@ def selfassessment_detail(request, pk: int):
         "selfassessment/detail.html",
         {"self_assessment": self_assessment, "sections": grouped},
     )
+
+
+# --- public (8.2): no login; only what the governing body approved and was published ----------
+
+
+@require_GET
+def published_list(request):
+    return render(
+        request,
+        "selfassessment/published_list.html",
+        {"self_assessments": selectors.selfassessment_published(), "landlord": landlord_settings()},
+    )
+
+
+@require_GET
+def published_detail(request, pk: int):
+    self_assessment = get_object_or_404(selectors.selfassessment_published(), pk=pk)
+    return HttpResponse(export_html(self_assessment))
