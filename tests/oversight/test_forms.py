@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from putright.oversight import services
-from putright.oversight.models import Lesson, OmbudsmanCase, Order
+from putright.oversight.models import Lesson, OmbudsmanCase, OmbudsmanReport, Order
 from tests.factories import log_complaint
 
 pytestmark = pytest.mark.django_db
@@ -274,6 +274,32 @@ def test_evidence_of_compliance_is_recorded_against_the_order(client, olivia, or
     assert order.compliance_evidence == "Paid on 20 Oct; receipt sent."
 
 
+def test_a_status_change_keeps_an_owner_who_is_no_longer_in_the_list(client, olivia, grace):
+    lesson = services.lesson_record(user=olivia, title="T", description="D", owner=grace)
+    client.force_login(olivia)
+    url = reverse("oversight:lesson_status", args=[lesson.pk])
+    response = client.post(url, {"owner": "grace", "status": "in_progress"})
+    assert response.status_code == 302
+    lesson.refresh_from_db()
+    assert (lesson.owner, lesson.status) == (grace, "in_progress")
+
+
+def test_an_ombudsman_report_or_annual_letter_is_recorded(client, martin):
+    client.force_login(martin)
+    url = reverse("oversight:ombudsman_report_add")
+    assert url in client.get(reverse("oversight:ombudsman")).content.decode()
+    response = client.post(url, {"kind": "annual_letter", "title": "", "received_on": "1/9/2025"})
+    assert response.status_code == 400
+    assert 'href="#id_title"' in response.content.decode()
+    response = client.post(
+        url,
+        {"kind": "annual_letter", "title": "Annual letter 2024-25", "received_on": "01/09/2025"},
+    )
+    assert response.status_code == 302
+    report = OmbudsmanReport.objects.get()
+    assert (report.kind, report.received_on) == ("annual_letter", D(2025, 9, 1))
+
+
 def _writes(case, order):
     return [
         ("oversight:lesson_add", [], {"title": "T", "description": "D"}),
@@ -284,6 +310,11 @@ def _writes(case, order):
             {"description": "D", "requested_on": "01/07/2025", "due_on": "02/07/2025"},
         ),
         ("oversight:order_compliance", [order.pk], {"complied_on": "01/11/2025", "evidence": "E"}),
+        (
+            "oversight:ombudsman_report_add",
+            [],
+            {"kind": "other", "title": "T", "received_on": "01/09/2025"},
+        ),
     ]
 
 
@@ -304,6 +335,7 @@ def test_governance_and_handlers_cannot_write(client, request, persona, case, or
     assert not case.requests.exists()
     order.refresh_from_db()
     assert order.complied_on is None
+    assert not OmbudsmanReport.objects.exists()
 
 
 def test_governance_reads_the_registers_without_the_links_to_change_them(client, grace, order):

@@ -98,7 +98,7 @@ def lesson_status(request, pk: int):
         "status": lesson.status,
         "implemented_on": lesson.implemented_on,
     }
-    form = forms.LessonStatusForm(_data(request), initial=initial)
+    form = forms.LessonStatusForm(_data(request), initial=initial, owner=lesson.owner)
 
     def record(form):
         data = form.cleaned_data
@@ -229,4 +229,21 @@ def order_compliance(request, pk: int):
         },
         back=reverse("oversight:ombudsman"),
         success="The evidence of compliance is recorded.",
+    )
+
+
+@oversight_editor
+def ombudsman_report_add(request):
+    form = forms.OmbudsmanReportForm(_data(request))
+
+    def record(form):
+        services.ombudsman_report_record(user=request.user, **form.cleaned_data)
+
+    return _form_page(
+        request,
+        form,
+        record,
+        context={"title": "Record an Ombudsman report or annual letter"},
+        back=reverse("oversight:ombudsman"),
+        success="The report is recorded.",
     )

@@ -9,15 +9,18 @@ from django import forms
 
 from putright.accounts.models import Role, User
 from putright.errors import InvalidInput
-from putright.oversight.models import Finding, Lesson, Order
+from putright.oversight.models import Finding, Lesson, OmbudsmanReport, Order
 from putright.web.forms import GovForm, date_field, text_area
 
 FINDING_ROWS = 4
 ORDER_ROWS = 3
 
 
-def owner_choices() -> list[tuple[str, str]]:
+def owner_choices(current: User | None = None) -> list[tuple[str, str]]:
     staff = User.objects.filter(is_active=True).exclude(role=Role.GOVERNANCE)
+    if current is not None:
+        # Saving the status must not drop an owner who is no longer in the list.
+        staff = staff | User.objects.filter(pk=current.pk)
     return [("", "No owner yet")] + [
         (u.username, f"{u.get_full_name() or u.username} ({u.get_role_display()})")
         for u in staff.order_by("first_name", "username")
@@ -62,9 +65,9 @@ class LessonStatusForm(GovForm):
         help_text="Only for an implemented lesson; today if left blank. For example, 24/11/2025.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, owner: User | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = owner_choices()
+        self.fields["owner"].choices = owner_choices(owner)
 
 
 class OmbudsmanCaseForm(GovForm):
@@ -86,6 +89,9 @@ class EvidenceRequestForm(GovForm):
 class DeterminationForm(GovForm):
     """The determination: a finding per element of the complaint (rows left blank are ignored),
     with any orders and recommendations."""
+
+    # The rows are all optional; the hints say so once rather than on every field.
+    show_optional = False
 
     determined_on = date_field("Date of the determination")
     code_non_compliance = forms.BooleanField(
@@ -154,6 +160,16 @@ class DeterminationForm(GovForm):
                 self.row_numbers["order"][len(items)] = row
                 items.append(values)
         return items
+
+
+class OmbudsmanReportForm(GovForm):
+    required_messages = {"title": "Give the report's title."}
+
+    kind = forms.ChoiceField(label="Kind of report", choices=OmbudsmanReport.Kind.choices)
+    title = forms.CharField(label="Title", max_length=200)
+    received_on = date_field("Date received")
+    summary = text_area("Summary", required=False)
+    url = forms.URLField(label="Web address", required=False, assume_scheme="https")
 
 
 class OrderComplianceForm(GovForm):

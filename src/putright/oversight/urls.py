@@ -22,6 +22,7 @@ urlpatterns = [
         name="evidence_request_add",
     ),
     path("ombudsman/<int:pk>/determination/", editing.determination_add, name="determination_add"),
+    path("ombudsman/reports/new/", editing.ombudsman_report_add, name="ombudsman_report_add"),
     path(
         "ombudsman/orders/<int:pk>/compliance/",
         editing.order_compliance,
