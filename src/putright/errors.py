@@ -7,6 +7,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 
 class InvalidInput(Exception):
     def __init__(self, errors: dict[str, str | list[str]]):
@@ -30,3 +33,19 @@ class RuleBroken(Exception):
 
 class NotPermitted(Exception):
     """The user's role does not allow this action on this case."""
+
+
+def collect_errors(*checks: Callable[[], Any]) -> list[Any]:
+    """Run every check, gathering each field's error so that one InvalidInput names them all.
+    Returns the checks' values in order."""
+    errors: dict[str, list[str]] = {}
+    values = []
+    for check in checks:
+        try:
+            values.append(check())
+        except InvalidInput as error:
+            errors.update(error.errors)
+            values.append(None)
+    if errors:
+        raise InvalidInput(errors)
+    return values

@@ -36,7 +36,7 @@ from putright.complaints.models import (
     Stage,
 )
 from putright.complaints.workflow import Action, Status, check, next_stage, next_status
-from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.errors import InvalidInput, NotPermitted, RuleBroken, collect_errors
 from putright.landlord.selectors import internal_targets, working_day_calendar
 from putright.people.services import representative_create, resident_find_or_create
 from putright.timescales import deadlines
@@ -90,6 +90,16 @@ def _lock(complaint: Complaint) -> Complaint:
 
 def _current_stage(complaint: Complaint) -> Stage:
     return complaint.stages.get(number=complaint.stage)
+
+
+def _stage_start_label(stage: Stage) -> str:
+    return "the date it was received" if stage.number == 1 else "the date escalation was requested"
+
+
+def _check_whole_days(field: str, value) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidInput({field: "Enter a whole number of working days, 1 or more."})
+    return value
 
 
 def _required_text(field: str, value: str | None, message: str) -> str:
@@ -209,31 +219,34 @@ def complaint_log(
     """
     if user is not None:
         _require_staff_who_can_change(user)
-    errors: dict[str, str] = {}
-    try:
-        received_on = _check_date("received_on", received_on, not_before=None)
-    except InvalidInput as error:
-        errors.update({k: v[0] for k, v in error.errors.items()})
-    try:
-        channel = _choice("channel", channel, Channel)
-    except InvalidInput as error:
-        errors.update({k: v[0] for k, v in error.errors.items()})
-    try:
-        category = _choice("category", category, Category, required=False) or Category.OTHER
-    except InvalidInput as error:
-        errors.update({k: v[0] for k, v in error.errors.items()})
-    if not (description or "").strip():
-        errors["description"] = "Say what the complaint is about."
-    if issue_date is not None and (
-        not isinstance(issue_date, dt.date) or isinstance(issue_date, dt.datetime)
-    ):
-        errors["issue_date"] = "Enter a date (YYYY-MM-DD)."
-    elif issue_date is not None and "received_on" not in errors and issue_date > received_on:
-        errors["issue_date"] = "The issue cannot have arisen after the complaint was received."
-    if not isinstance(resident, dict) or not (resident.get("name") or resident.get("id")):
-        errors["resident.name"] = "Enter the resident's name."
-    if errors:
-        raise InvalidInput(errors)
+    received_ok: list[dt.date] = []
+
+    def check_received_on():
+        received_ok.append(_check_date("received_on", received_on, not_before=None))
+
+    def check_issue_date():
+        if issue_date is None:
+            return
+        if not isinstance(issue_date, dt.date) or isinstance(issue_date, dt.datetime):
+            raise InvalidInput({"issue_date": "Enter a date (YYYY-MM-DD)."})
+        if received_ok and issue_date > received_on:
+            raise InvalidInput(
+                {"issue_date": "The issue cannot have arisen after the complaint was received."}
+            )
+
+    def check_resident():
+        if not isinstance(resident, dict) or not (resident.get("name") or resident.get("id")):
+            raise InvalidInput({"resident.name": "Enter the resident's name."})
+
+    _, channel, category, _, _, _ = collect_errors(
+        check_received_on,
+        lambda: _choice("channel", channel, Channel),
+        lambda: _choice("category", category, Category, required=False),
+        lambda: _required_text("description", description, "Say what the complaint is about."),
+        check_issue_date,
+        check_resident,
+    )
+    category = category or Category.OTHER
 
     if related_to:
         try:
@@ -344,32 +357,28 @@ def complaint_acknowledge(
     complaint = _lock(complaint)
     _check_transition(complaint, Action.ACKNOWLEDGE)
     stage = _current_stage(complaint)
-    errors = {}
-    try:
-        _check_date(
+    definition = definition if isinstance(definition, dict) else {}
+    _, understanding, outcomes_sought, chosen = collect_errors(
+        lambda: _check_date(
             "acknowledged_on",
             acknowledged_on,
             not_before=stage.requested_on,
-            not_before_label="the date it was received"
-            if stage.number == 1
-            else ("the date escalation was requested"),
-        )
-    except InvalidInput as error:
-        errors.update(error.errors)
-    definition = definition if isinstance(definition, dict) else {}
-    understanding = (definition.get("understanding") or "").strip()
-    outcomes_sought = (definition.get("outcomes_sought") or "").strip()
-    if not understanding:
-        errors["definition.understanding"] = ["Set out your understanding of the complaint (5.6)."]
-    if not outcomes_sought:
-        errors["definition.outcomes_sought"] = ["Set out the outcomes the resident wants (5.6)."]
-    chosen = handler if handler not in (None, "") else (stage.handler or user)
-    try:
-        chosen = _resolve_handler("handler", chosen)
-    except InvalidInput as error:
-        errors.update(error.errors)
-    if errors:
-        raise InvalidInput(errors)
+            not_before_label=_stage_start_label(stage),
+        ),
+        lambda: _required_text(
+            "definition.understanding",
+            definition.get("understanding"),
+            "Set out your understanding of the complaint (5.6).",
+        ),
+        lambda: _required_text(
+            "definition.outcomes_sought",
+            definition.get("outcomes_sought"),
+            "Set out the outcomes the resident wants (5.6).",
+        ),
+        lambda: _resolve_handler(
+            "handler", handler if handler not in (None, "") else (stage.handler or user)
+        ),
+    )
     if not user.acts_on_any_case and chosen.pk != user.pk:
         raise NotPermitted("A handler can acknowledge a complaint only as its handler.")
     _check_independent_stage2_handler(complaint, stage, chosen)
@@ -405,22 +414,18 @@ def complaint_extend(
     _check_transition(complaint, Action.EXTEND)
     stage = _current_stage(complaint)
     rules = timescales_for(complaint.code_version).stage(stage.number)
-    errors = {}
-    if not isinstance(working_days, int) or isinstance(working_days, bool) or working_days < 1:
-        errors["working_days"] = ["Enter a whole number of working days, 1 or more."]
-    if not (reason or "").strip():
-        errors["reason"] = [f"Give the reason for the extension ({rules.extension_provision})."]
-    try:
-        _check_date(
+    collect_errors(
+        lambda: _check_whole_days("working_days", working_days),
+        lambda: _required_text(
+            "reason", reason, f"Give the reason for the extension ({rules.extension_provision})."
+        ),
+        lambda: _check_date(
             "resident_informed_on",
             resident_informed_on,
             not_before=stage.acknowledged_on,
             not_before_label="the acknowledgement",
-        )
-    except InvalidInput as error:
-        errors.update(error.errors)
-    if errors:
-        raise InvalidInput(errors)
+        ),
+    )
     good_reason = (good_reason or "").strip()
     if (
         deadlines.extension_needs_good_reason(rules, stage.extended_days, working_days)
@@ -470,8 +475,7 @@ def _clean_remedies(items, responded_on: dt.date) -> list[dict]:
                 amount = amount.quantize(PENNY)
             except (InvalidOperation, ValueError):
                 errors[f"{prefix}.amount"] = [
-                    "Enter an amount in pounds and pence, greater than 0 and less than "
-                    "100,000,000."
+                    "Enter an amount in pounds and pence, greater than 0 and less than 100,000,000."
                 ]
         else:
             amount = None
@@ -528,25 +532,19 @@ def complaint_respond(
     complaint = _lock(complaint)
     _check_transition(complaint, Action.RESPOND)
     stage = _current_stage(complaint)
-    errors = {}
-    try:
-        _check_date(
+    provision = "6.9" if stage.number == 1 else "6.19"
+    collect_errors(
+        lambda: _check_date(
             "responded_on",
             responded_on,
             not_before=stage.acknowledged_on,
             not_before_label="the acknowledgement",
-        )
-    except InvalidInput as error:
-        errors.update(error.errors)
-    try:
-        _choice("decision", decision, Decision)
-    except InvalidInput as error:
-        errors.update(error.errors)
-    if not (reasons or "").strip():
-        provision = "6.9" if stage.number == 1 else "6.19"
-        errors["reasons"] = [f"Give the reasons for the decision ({provision})."]
-    if errors:
-        raise InvalidInput(errors)
+        ),
+        lambda: _choice("decision", decision, Decision),
+        lambda: _required_text(
+            "reasons", reasons, f"Give the reasons for the decision ({provision})."
+        ),
+    )
     remedy_items = _clean_remedies(remedies, responded_on)
     action_items = _clean_actions(outstanding_actions, responded_on)
 
@@ -635,28 +633,20 @@ def complaint_refuse(
     complaint = _lock(complaint)
     _check_transition(complaint, Action.REFUSE)
     stage = _current_stage(complaint)
-    errors = {}
-    try:
-        _choice("reason", reason, RefusalReason)
-    except InvalidInput as error:
-        errors.update(error.errors)
-    if not (explanation or "").strip():
-        errors["explanation"] = [
-            "Explain why this complaint is refused; there are no blanket exclusions (2.5)."
-        ]
-    try:
-        _check_date(
+    collect_errors(
+        lambda: _choice("reason", reason, RefusalReason),
+        lambda: _required_text(
+            "explanation",
+            explanation,
+            "Explain why this complaint is refused; there are no blanket exclusions (2.5).",
+        ),
+        lambda: _check_date(
             "decided_on",
             decided_on,
             not_before=stage.requested_on,
-            not_before_label="the date it was received"
-            if stage.number == 1
-            else ("the date escalation was requested"),
-        )
-    except InvalidInput as error:
-        errors.update(error.errors)
-    if errors:
-        raise InvalidInput(errors)
+            not_before_label=_stage_start_label(stage),
+        ),
+    )
     if reason == RefusalReason.OVER_12_MONTHS:
         if complaint.discretion_applied:
             raise RuleBroken(
@@ -915,20 +905,12 @@ def service_request_log(
     category: str | None = None,
 ) -> ServiceRequest:
     _require_staff_who_can_change(user)
-    errors = {}
-    for check_fn in (
+    collect_errors(
         lambda: _check_date("received_on", received_on),
         lambda: _choice("channel", channel, Channel),
         lambda: _choice("category", category, Category, required=False),
-    ):
-        try:
-            check_fn()
-        except InvalidInput as error:
-            errors.update(error.errors)
-    if not (description or "").strip():
-        errors["description"] = ["Describe the request."]
-    if errors:
-        raise InvalidInput(errors)
+        lambda: _required_text("description", description, "Describe the request."),
+    )
     request = ServiceRequest.objects.create(
         resident=resident_find_or_create(data=resident),
         received_on=received_on,

@@ -3,7 +3,7 @@ import datetime as dt
 from django.db import transaction
 
 from putright import dates
-from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.errors import InvalidInput, NotPermitted, RuleBroken, collect_errors
 from putright.people.events import PeopleEventType
 from putright.people.models import (
     AdjustmentReview,
@@ -127,21 +127,6 @@ def _choice(field: str, value, choices) -> str:
     return value
 
 
-def _collect(*checks):
-    """Run each check, gathering every field's error so that one 400 names them all."""
-    errors: dict[str, list[str]] = {}
-    values = []
-    for check_fn in checks:
-        try:
-            values.append(check_fn())
-        except InvalidInput as error:
-            errors.update(error.errors)
-            values.append(None)
-    if errors:
-        raise InvalidInput(errors)
-    return values
-
-
 def _after(field: str, value: dt.date, earlier: dt.date, label: str) -> None:
     if value <= earlier:
         raise InvalidInput({field: f"The date must be after {label} ({earlier.isoformat()})."})
@@ -164,7 +149,7 @@ def adjustment_agree(
         _require_staff(user)
     elif source != AdjustmentSource.RESIDENT:
         raise NotPermitted("Sign in to record an adjustment.")
-    description, agreed_on, review_on = _collect(
+    description, agreed_on, review_on = collect_errors(
         lambda: _text("description", description, "Describe the adjustment."),
         lambda: _date("agreed_on", agreed_on),
         # 5.10: agreed adjustments are kept under active review, so a review date is required.
@@ -221,7 +206,7 @@ def adjustment_ask_for(*, user, resident: Resident, description: str):
 
 
 def _review_fields(outcome, reviewed_on, next_review_on, not_before: dt.date, label: str):
-    outcome, reviewed_on, next_review_on = _collect(
+    outcome, reviewed_on, next_review_on = collect_errors(
         lambda: _choice("outcome", outcome, ReviewOutcome),
         lambda: _date("reviewed_on", reviewed_on),
         lambda: _date(
@@ -316,7 +301,7 @@ def restriction_impose(
 
     It restricts how they contact the landlord, never whether their complaints are handled."""
     _require_restriction_decider(user)
-    behaviour, restriction, decided_on, resident_told_on, review_on, ends_on = _collect(
+    behaviour, restriction, decided_on, resident_told_on, review_on, ends_on = collect_errors(
         # 5.14: the landlord must be able to evidence its reasons.
         lambda: _text("behaviour", behaviour, "Describe the unacceptable behaviour (5.14)."),
         lambda: _text(
@@ -433,7 +418,7 @@ def restriction_lift(*, user, restriction: Restriction, lifted_on, reason: str) 
     restriction = Restriction.objects.select_for_update().get(pk=restriction.pk)
     if restriction.lifted_on is not None:
         raise RuleBroken("restriction_lifted", "This restriction has already been lifted.")
-    lifted_on, reason = _collect(
+    lifted_on, reason = collect_errors(
         lambda: _date("lifted_on", lifted_on),
         lambda: _text("reason", reason, "Say why the restriction is lifted."),
     )
@@ -468,7 +453,7 @@ def vulnerability_flag(
 ) -> VulnerabilityFlag:
     """Mark a complaint for early attention (6.1): it rises in the handler's queue."""
     _require_staff(user)
-    kind, reason, raised_on = _collect(
+    kind, reason, raised_on = collect_errors(
         lambda: _choice("kind", kind, RiskKind),
         lambda: _text("reason", reason, "Say why this complaint needs early attention."),
         lambda: _date("raised_on", raised_on or dates.today()),
@@ -560,7 +545,7 @@ def update_interval_agree(
             )
         return interval_working_days
 
-    interval_days, agreed_on, method = _collect(
+    interval_days, agreed_on, method = collect_errors(
         interval,
         lambda: _date("agreed_on", agreed_on),
         lambda: _choice("method", method, ContactMethod),
@@ -599,7 +584,7 @@ def resident_update_give(
     _require_can_act(user, complaint)
     if action is not None and action.complaint_id != complaint.pk:
         raise InvalidInput({"action": "That action belongs to another complaint."})
-    given_on, method, summary = _collect(
+    given_on, method, summary = collect_errors(
         lambda: _date("given_on", given_on),
         lambda: _choice("method", method, ContactMethod),
         lambda: _text("summary", summary, "Say what the resident was told."),
