@@ -56,8 +56,9 @@ def new_complaint(olivia):
 
 @pytest.fixture
 def investigating(new_complaint, olivia, hannah):
-    """Acknowledged on 4 November with Hannah as the stage 1 handler: respond by 18 November."""
-    return acknowledge(new_complaint, user=olivia, handler=hannah, on=dt.date(2025, 11, 4))
+    """Hannah acknowledged it on 4 November as its stage 1 handler: respond by 18 November.
+    (Olivia, the officer, has not acted at stage 1, so she can act at stage 2, 6.13.)"""
+    return acknowledge(new_complaint, user=hannah, handler=hannah, on=dt.date(2025, 11, 4))
 
 
 @pytest.fixture
@@ -81,6 +82,7 @@ def definition():
     return {
         "understanding": "The kitchen ceiling leaks and the repair is late.",
         "outcomes_sought": "The leak fixed and the ceiling made good.",
+        "responsible_for": "The roof repair and the ceiling.",
         "not_responsible_for": "Contents insurance.",
     }
 

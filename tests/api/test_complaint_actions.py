@@ -337,7 +337,7 @@ def test_the_stage_1_handler_cannot_acknowledge_stage_2(as_olivia, escalated):
     answer = post(as_olivia, escalated, "acknowledge", body)
 
     assert_refused(answer, 409, escalated, before, provision="6.13")
-    assert answer.json()["error"] == "stage2_handler_not_independent"
+    assert answer.json()["error"] == "stage2_not_independent"
 
 
 def test_the_stage_1_handler_cannot_take_stage_2_themselves(as_hannah, escalated):
@@ -420,7 +420,8 @@ def test_refuse_records_the_reason_and_the_ombudsman_rights(as_olivia, olivia):
     assert answer.data["closed_on"] == "2025-11-05"
     [refusal] = answer.data["refusals"]
     assert refusal["reason"] == "over_12_months"
-    assert refusal["ombudsman_rights_given"] is True
+    # 2.4: given by the refusal letter, not assumed (B4).
+    assert refusal["ombudsman_rights_given"] is False
     assert refusal["decided_by"] == "olivia"
 
 
@@ -487,7 +488,8 @@ def test_a_complaint_under_investigation_cannot_be_refused(as_olivia, investigat
     before = snapshot(investigating)
     body = {"reason": "other", "explanation": "Explained.", "decided_on": "2025-11-05"}
 
-    assert_refused(post(as_olivia, investigating, "refuse", body), 409, investigating, before)
+    answer = post(as_olivia, investigating, "refuse", body)
+    assert_refused(answer, 409, investigating, before, provision="2.2")
 
 
 def test_escalation_can_be_refused_on_section_2_grounds(as_olivia, escalated):
@@ -539,7 +541,7 @@ def test_close_a_responded_complaint(as_hannah, responded):
     assert answer.status_code == 200, answer.data
     assert answer.data["status"] == "closed"
     assert answer.data["closed_on"] == "2025-11-20"
-    assert answer.data["allowed_actions"] == []
+    assert answer.data["allowed_actions"] == ["escalate"]  # 6.10: stage 2 stays open
 
 
 def test_close_before_the_response_is_refused(as_olivia, investigating):
@@ -609,7 +611,9 @@ def test_complete_a_remedy_and_an_action(as_hannah, investigating, hannah):
         investigating,
         user=hannah,
         on=dt.date(2025, 11, 14),
-        remedies=[{"type": "apology", "description": "Sorry."}],
+        remedies=[
+            {"type": "action", "description": "Fix the gutter.", "due_on": dt.date(2025, 11, 21)}
+        ],
         actions=[{"description": "Replaster.", "due_on": dt.date(2025, 11, 28)}],
     )
     remedy = complaint.remedies.get()
@@ -634,7 +638,12 @@ def test_complete_a_remedy_and_an_action(as_hannah, investigating, hannah):
 
 
 def test_completion_cannot_predate_the_offer(as_hannah, responded):
-    remedy = post(as_hannah, responded, "remedies", {"type": "apology", "description": "Sorry."})
+    remedy = post(
+        as_hannah,
+        responded,
+        "remedies",
+        {"type": "action", "description": "Fix the gutter.", "due_on": "2025-11-28"},
+    )
     before = snapshot(responded)
 
     answer = post(

@@ -9,7 +9,7 @@ from tests.factories import respond
 
 # The complaint with its resident and representative, then one query per related kind (stages,
 # extensions, remedies, events, notes...) and one for the landlord's closure days.
-DETAIL_QUERIES = 14
+DETAIL_QUERIES = 15  # the apologies are done when offered, so their completers are read too
 
 
 def test_the_schema_lists_the_complaint_paths(anonymous, db):
@@ -53,7 +53,14 @@ def test_the_complaint_in_full(as_olivia, investigating, hannah):
         investigating,
         user=hannah,
         on=dt.date(2025, 11, 14),
-        remedies=[{"type": "financial", "description": "Compensation.", "amount": "75"}],
+        remedies=[
+            {
+                "type": "financial",
+                "description": "Compensation.",
+                "amount": "75",
+                "due_on": dt.date(2025, 12, 1),
+            }
+        ],
         actions=[{"description": "Replaster.", "due_on": dt.date(2025, 12, 1)}],
     )
 

@@ -64,7 +64,12 @@ def test_the_definition_is_required(olivia):
     before = snapshot(complaint)
     with pytest.raises(InvalidInput) as error:
         ack(complaint, user=olivia, handler=olivia, on=D(2025, 11, 4), definition={})
-    assert set(error.value.errors) == {"definition.understanding", "definition.outcomes_sought"}
+    assert set(error.value.errors) == {
+        "definition.understanding",
+        "definition.outcomes_sought",
+        "definition.responsible_for",
+        "definition.not_responsible_for",
+    }
     assert snapshot(complaint) == before
 
 

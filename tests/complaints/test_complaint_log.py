@@ -53,9 +53,11 @@ def test_received_the_friday_before_christmas(olivia):
     assert complaint.stages.get().acknowledge_by == D(2024, 12, 31)
 
 
-def test_received_on_a_saturday_counts_from_monday(olivia):
+def test_received_on_a_saturday_is_acknowledged_by_the_friday_after(olivia):
+    # Read strictly (issue 10): 5 working days of Saturday 22 November end on Friday 28th,
+    # not Monday 1 December.
     complaint, _ = log(olivia, received_on=D(2025, 11, 22))
-    assert complaint.stages.get().acknowledge_by == D(2025, 12, 1)
+    assert complaint.stages.get().acknowledge_by == D(2025, 11, 28)
 
 
 @pytest.mark.parametrize(
@@ -76,8 +78,8 @@ def test_each_complaint_records_the_code_version_in_force_when_received(
 
 def test_received_on_easter_monday_2024(olivia):
     complaint, _ = log(olivia, received_on=D(2024, 4, 1))
-    # Easter Monday is not a working day: day 0 is Tuesday 2 April.
-    assert complaint.stages.get().acknowledge_by == D(2024, 4, 9)
+    # Easter Monday is not a working day: day 1 is Tuesday 2 April, day 5 Monday 8 April.
+    assert complaint.stages.get().acknowledge_by == D(2024, 4, 8)
 
 
 def test_a_complaint_received_today_is_accepted_but_not_tomorrow(olivia, today):

@@ -1,6 +1,8 @@
 """complaint_refuse: section 2 exclusions, each explained (2.5) with the resident told of their
 right to go to the Ombudsman (2.4); refusing to escalate on those grounds only (5.11)."""
 
+import datetime as dt
+
 import pytest
 
 from putright.complaints.services import complaint_refuse
@@ -30,10 +32,11 @@ def test_a_complaint_is_refused_with_an_explanation(olivia, reason):
     assert complaint.closed_on == D(2025, 11, 24)
     refusal = complaint.refusals.get()
     assert (refusal.stage, refusal.reason, refusal.explanation) == (1, reason, EXPLANATION)
-    assert refusal.ombudsman_rights_given is True  # 2.4
+    # 2.4 is never assumed: the right is given by the refusal letter, not yet issued.
+    assert refusal.ombudsman_rights_given is False
     event = complaint.events.last()
     assert event.type == "complaint_refused"
-    assert event.parameters["ombudsman_rights_given"] is True
+    assert event.parameters["ombudsman_rights_given"] is False
     assert event.parameters["explanation"] == EXPLANATION
 
 
@@ -102,17 +105,43 @@ def test_refusing_as_old_needs_the_date_the_issue_arose(olivia):
     assert error.value.error == "issue_date_unknown"
 
 
-def test_a_complaint_under_investigation_is_not_refused(olivia, hannah):
+@pytest.mark.parametrize("reason", ["previously_considered", "other", "over_12_months"])
+def test_a_complaint_under_investigation_is_refused_only_when_legal_proceedings_start(
+    olivia, hannah, reason
+):
     complaint = investigating(user=olivia, handler=hannah)
-    with pytest.raises(RuleBroken):
-        refuse(complaint, user=olivia)
+    before = snapshot(complaint)
+    with pytest.raises(RuleBroken) as error:
+        refuse(complaint, user=olivia, reason=reason, issue_date=D(2020, 1, 1))
+    assert (error.value.error, error.value.provision) == ("refusal_after_acknowledgement", "2.2")
+    assert snapshot(complaint) == before
 
 
-def test_escalation_is_refused_only_on_section_2_grounds(olivia, hannah):
-    complaint = escalated(user=olivia, handler=hannah, requested_on=D(2025, 11, 17))
+def test_legal_proceedings_starting_during_the_investigation_end_it(olivia, hannah):
+    # L2: a section 2 ground can arise after acknowledgement.
+    complaint = investigating(user=olivia, handler=hannah)
     complaint = fresh(refuse(complaint, user=olivia, reason="legal_proceedings"))
+    assert (complaint.status, complaint.refusals.get().stage) == ("refused", 1)
+
+
+def test_a_refusal_cannot_predate_the_acknowledgement(olivia, hannah):
+    complaint = investigating(user=olivia, handler=hannah)
+    acknowledged_on = complaint.stages.get(number=1).acknowledged_on
+    with pytest.raises(InvalidInput) as error:
+        refuse(complaint, user=olivia, on=acknowledged_on - dt.timedelta(days=1))
+    assert "decided_on" in error.value.errors
+
+
+def test_escalation_is_refused_only_on_section_2_grounds(olivia, hannah, martin):
+    complaint = escalated(user=olivia, handler=hannah, requested_on=D(2025, 11, 17))
+    # Olivia and Hannah acted at stage 1, so neither may refuse the escalation (6.13).
+    for person in (olivia, hannah):
+        with pytest.raises(RuleBroken) as error:
+            refuse(complaint, user=person, reason="legal_proceedings")
+        assert error.value.provision == "6.13"
+    complaint = fresh(refuse(complaint, user=martin, reason="legal_proceedings"))
     assert (complaint.status, complaint.stage) == ("refused", 2)
     assert complaint.refusals.get().stage == 2
     with pytest.raises(RuleBroken) as error:
-        refuse(complaint, user=olivia)
+        refuse(complaint, user=martin)
     assert error.value.error == "complaint_ended"

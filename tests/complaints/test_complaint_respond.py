@@ -141,7 +141,14 @@ def test_the_largest_amount_the_record_holds(complaint, hannah):
     complaint = answer(
         complaint,
         user=hannah,
-        remedies=[{"type": "financial", "description": "x", "amount": "99999999.99"}],
+        remedies=[
+            {
+                "type": "financial",
+                "description": "x",
+                "amount": "99999999.99",
+                "due_on": D(2025, 12, 31),
+            }
+        ],
     )
     assert fresh(complaint).remedies.get().amount == Decimal("99999999.99")
 

@@ -53,7 +53,12 @@ def test_nothing_happens_to_a_withdrawn_complaint(olivia):
             complaint=complaint,
             acknowledged_on=D(2025, 11, 24),
             handler=olivia,
-            definition={"understanding": "x", "outcomes_sought": "y"},
+            definition={
+                "understanding": "x",
+                "outcomes_sought": "y",
+                "responsible_for": "z",
+                "not_responsible_for": "none",
+            },
         )
     assert error.value.error == "complaint_ended"
     with pytest.raises(RuleBroken):
@@ -77,8 +82,19 @@ def test_a_responded_complaint_is_closed(olivia, hannah):
     complaint = fresh(complaint_close(user=hannah, complaint=complaint))
     assert (complaint.status, complaint.closed_on) == ("closed", D(2025, 11, 24))
     assert complaint.events.last().type == "complaint_closed"
-    with pytest.raises(RuleBroken):
-        complaint_escalate(user=olivia, complaint=complaint, requested_on=D(2025, 11, 24))
+    # Closing does not take away the right to stage 2 (6.10, B1): the request reopens it.
+    with pytest.raises(InvalidInput) as error:  # but not dated before the closure
+        complaint_escalate(user=olivia, complaint=complaint, requested_on=D(2025, 11, 21))
+    assert "requested_on" in error.value.errors
+    complaint = fresh(
+        complaint_escalate(user=None, complaint=complaint, requested_on=D(2025, 11, 24))
+    )
+    assert (complaint.status, complaint.stage, complaint.closed_on) == (
+        "awaiting_acknowledgement",
+        2,
+        None,
+    )
+    assert complaint.events.last().parameters["reopened"] is True
 
 
 def test_an_open_investigation_cannot_be_closed(olivia, hannah):

@@ -16,7 +16,12 @@ from putright.complaints.services import (
 from putright.errors import NotPermitted
 from tests.complaints.factories import D, fresh, investigating, logged, responded, snapshot, stage
 
-DEFINITION = {"understanding": "The roof leaks.", "outcomes_sought": "A repair."}
+DEFINITION = {
+    "understanding": "The roof leaks.",
+    "outcomes_sought": "A repair.",
+    "responsible_for": "The roof.",
+    "not_responsible_for": "Nothing else is raised.",
+}
 
 ACTIONS = {
     "acknowledge": lambda user, c: complaint_acknowledge(

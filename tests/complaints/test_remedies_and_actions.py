@@ -68,9 +68,10 @@ def test_a_remedy_is_completed_once_and_not_before_it_was_offered(olivia):
     remedy = remedy_offer(
         user=olivia,
         complaint=complaint,
-        type="apology",
-        description="Sorry.",
+        type="action",
+        description="Clear the gutters.",
         offered_on=D(2025, 11, 10),
+        due_on=D(2025, 11, 20),
     )
     with pytest.raises(InvalidInput) as error:
         remedy_complete(user=olivia, remedy=remedy, completed_on=D(2025, 11, 9))
@@ -95,11 +96,28 @@ def test_bad_remedies_and_actions_are_refused(olivia):
     complaint = logged(user=olivia)
     with pytest.raises(InvalidInput) as error:
         remedy_offer(user=olivia, complaint=complaint, type="financial", description="Money")
-    assert "remedies[0].amount" in error.value.errors
-    with pytest.raises(InvalidInput):
+    # The fields are named as they were sent (B13), and "by when" is required (7.3, B12).
+    assert set(error.value.errors) == {"amount", "due_on"}
+    with pytest.raises(InvalidInput) as error:
         action_add(user=olivia, complaint=complaint, description="Fix", due_on=D(2025, 11, 1))
+    assert "before the complaint was received" in error.value.errors["due_on"][0]
     assert not fresh(complaint).remedies.exists()
     assert not fresh(complaint).actions.exists()
+
+
+def test_an_apology_is_given_in_the_offer_and_a_remedy_in_kind_says_by_when(olivia):
+    complaint = logged(user=olivia)
+    apology = remedy_offer(
+        user=olivia,
+        complaint=complaint,
+        type="apology",
+        description="Sorry.",
+        offered_on=D(2025, 11, 10),
+    )
+    assert (apology.due_on, apology.completed_on) == (D(2025, 11, 10), D(2025, 11, 10))
+    with pytest.raises(InvalidInput) as error:
+        remedy_offer(user=olivia, complaint=complaint, type="action", description="Fix the door")
+    assert "due_on" in error.value.errors
 
 
 def test_nothing_is_added_to_a_withdrawn_complaint(olivia):

@@ -17,7 +17,7 @@ from tests.complaints.factories import D, fresh, investigating, logged, responde
     [
         (D(2025, 11, 3), 5, False),
         (D(2025, 11, 7), 1, False),
-        (D(2025, 11, 8), 0, False),  # the Saturday before a Monday due date
+        (D(2025, 11, 8), 1, False),  # the Saturday before a Monday due date: Monday is left
         (D(2025, 11, 10), 0, False),  # the due day
         (D(2025, 11, 11), -1, True),
         (D(2025, 11, 17), -5, True),

@@ -24,14 +24,15 @@ def awaiting_acknowledgement(**overrides):
 
 def acknowledged(*, officer, handler, stage1_on=dt.date(2025, 11, 5)):
     complaint = log_complaint(resident=dict(ROSA))
-    acknowledge(complaint, user=officer, handler=handler, on=stage1_on)
+    # Stage 1 is the handler's own work, so that the officer can take stage 2 (6.13).
+    acknowledge(complaint, user=handler, handler=handler, on=stage1_on)
     return _fresh(complaint)
 
 
 def extended(*, officer, handler):
     complaint = acknowledged(officer=officer, handler=handler)
     complaint_services.complaint_extend(
-        user=officer,
+        user=handler,
         complaint=complaint,
         working_days=5,
         reason="We are waiting for a roofer's report on where the water is coming from.",
@@ -57,11 +58,22 @@ ACTIONS = [
 ]
 
 
+RELATED = "The hallway light has also been broken since the roof started leaking"
+
+
 def stage1_responded(*, officer, handler, remedies=REMEDIES, actions=ACTIONS):
     complaint = acknowledged(officer=officer, handler=handler)
+    # Rosa raises a related issue before the response: it is joined and answered there (6.8).
+    log_complaint(
+        user=handler,
+        resident=dict(ROSA),
+        received_on=dt.date(2025, 11, 10),
+        description=RELATED,
+        related_to=complaint.reference,
+    )
     respond(
         complaint,
-        user=officer,
+        user=handler,
         on=dt.date(2025, 11, 14),
         decision="upheld",
         remedies=remedies,

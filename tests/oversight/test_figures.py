@@ -51,15 +51,25 @@ def test_outcomes_refusals_withdrawals_escalation(landlord_cases):
 
 
 def test_timeliness_by_stage(landlord_cases):
+    """The stages that started in the year, judged as of Monday 24 November 2025.
+    Acknowledgement: B, D, E in time; G due 17 November and never acknowledged (late); F due
+    27 November (pending); C, refused the next day, was not taken into the procedure (2.1 and
+    2.4 judge the refusal). Response: B late, E in time; C refused
+    and D withdrawn before their responses were due are left out; F and G have no timescale yet."""
     figures = selectors.timeliness(YEAR_2025)
+    ref = {letter: case.reference for letter, case in landlord_cases.items()}
     assert figures["stage1"] == {
-        "acknowledged": 3,
+        "acknowledged": 4,
         "acknowledged_within": 3,
-        "responded": 3,
-        "responded_within": 2,
+        "acknowledged_pending": 1,
+        "acknowledgement_breaches": [ref["G"]],
+        "responded": 2,
+        "responded_within": 1,
+        "responded_pending": 0,
+        "response_breaches": [ref["B"]],
         "extended": 1,
-        "acknowledged_within_rate": 1.0,
-        "responded_within_rate": 0.6667,
+        "acknowledged_within_rate": 0.75,
+        "responded_within_rate": 0.5,
     }
     assert figures["stage2"]["responded_within"] == 1
     assert figures["stage2"]["extended"] == 1
@@ -109,7 +119,8 @@ def test_remedies_and_late_actions(landlord_cases, today):
         "250_to_999": 1,
         "1000_plus": 0,
     }
-    assert selectors.late_actions(today) == {"actions": 1, "remedies": 0}
+    # E's two payments were due on 5 August and are not recorded as paid; its action is late too.
+    assert selectors.late_actions(today) == {"actions": 1, "remedies": 2}
 
 
 def test_tsm_2025(landlord_cases):
@@ -150,21 +161,26 @@ def test_tsm_without_homes_names_the_field(db):
     assert "homes" in error.value.errors
 
 
-def test_a_stage_2_refusal_is_not_counted_in_ch01_stage2(olivia, hannah):
+def test_a_stage_2_refusal_is_not_counted_in_ch01_stage2(olivia, hannah, martin):
     from putright.complaints import services
-    from tests.factories import acknowledge, log_complaint, respond
+    from tests.factories import acknowledge, log_complaint, on_day, respond
 
     complaint = log_complaint(user=olivia, received_on=dt.date(2025, 9, 1))
     acknowledge(complaint, user=olivia, handler=hannah, on=dt.date(2025, 9, 1))
     respond(complaint, user=olivia, on=dt.date(2025, 9, 5))
-    services.complaint_escalate(user=olivia, complaint=complaint, requested_on=dt.date(2025, 9, 8))
-    services.complaint_refuse(
-        user=olivia,
-        complaint=complaint,
-        reason="legal_proceedings",
-        explanation="Court proceedings about the same repair began on 1 September.",
-        decided_on=dt.date(2025, 9, 9),
-    )
+    with on_day(dt.date(2025, 9, 8)):
+        services.complaint_escalate(
+            user=olivia, complaint=complaint, requested_on=dt.date(2025, 9, 8)
+        )
+    # Olivia recorded the stage 1 acknowledgement and response, so someone else refuses (6.13).
+    with on_day(dt.date(2025, 9, 9)):
+        services.complaint_refuse(
+            user=martin,
+            complaint=complaint,
+            reason="legal_proceedings",
+            explanation="Court proceedings about the same repair began on 1 September.",
+            decided_on=dt.date(2025, 9, 9),
+        )
     figures = selectors.tsm(2025, homes=100)
     assert (figures["ch01_stage1_count"], figures["ch01_stage2_count"]) == (1, 0)
     assert selectors.refusals(YEAR_2025)["stage2"] == {"legal_proceedings": 1}

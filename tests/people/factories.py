@@ -34,7 +34,12 @@ def closed_complaint(*, user, resident, received_on, description, closed_on=None
         user=user,
         on=responded_on,
         remedies=[
-            {"type": "financial", "description": "Compensation for the delay", "amount": "150.00"}
+            {
+                "type": "financial",
+                "description": "Compensation for the delay",
+                "amount": "150.00",
+                "due_on": responded_on,
+            }
         ],
         actions=[{"description": "Re-plaster the ceiling", "due_on": responded_on}],
     )

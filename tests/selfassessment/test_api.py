@@ -133,5 +133,5 @@ def test_detail_query_count_does_not_grow_with_actions(
             owner=martin,
             due_on=dt.date(2026, 1, 1),
         )
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(15):
         assert api.get(url).status_code == 200

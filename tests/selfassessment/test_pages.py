@@ -23,7 +23,7 @@ def test_list_and_detail(client, olivia, grace, django_assert_max_num_queries):
     page = client.get("/self-assessment/")
     assert page.status_code == 200
     assert "Self-assessment 2024-25" in page.content.decode()
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(18):
         page = client.get(f"/self-assessment/{assessment.pk}/")
     html = page.content.decode()
     assert page.status_code == 200

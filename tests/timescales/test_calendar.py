@@ -76,19 +76,22 @@ def test_weekends_are_not_working_days():
         # Over a weekend.
         (D(2025, 11, 21), 1, D(2025, 11, 24)),
         (D(2025, 11, 21), 5, D(2025, 11, 28)),
-        # A start on a Saturday or Sunday counts from Monday, which is day 0.
+        # Read strictly (issue 10): N working days of a day end on the Nth working day after
+        # it, whatever day it was. Received Saturday 22 November 2025: day 5 is Friday 28th.
         (D(2025, 11, 22), 0, D(2025, 11, 24)),
-        (D(2025, 11, 22), 1, D(2025, 11, 25)),
-        (D(2025, 11, 23), 5, D(2025, 12, 1)),
+        (D(2025, 11, 22), 1, D(2025, 11, 24)),
+        (D(2025, 11, 22), 5, D(2025, 11, 28)),
+        (D(2025, 11, 23), 5, D(2025, 11, 28)),
         # Christmas 2022: Boxing Day Monday, Christmas Day substitute Tuesday.
         (D(2022, 12, 23), 1, D(2022, 12, 28)),
         (D(2022, 12, 23), 5, D(2023, 1, 4)),  # and New Year's substitute on 2 January
         # Christmas 2021: both days at the weekend, substitutes on Monday and Tuesday.
         (D(2021, 12, 24), 1, D(2021, 12, 29)),
         (D(2021, 12, 31), 1, D(2022, 1, 4)),
-        # A start on a bank holiday counts from the next working day.
+        # A start on a bank holiday: day 1 is the first working day after it.
         (D(2022, 12, 26), 0, D(2022, 12, 28)),
-        (D(2022, 12, 25), 5, D(2023, 1, 5)),
+        (D(2022, 12, 26), 1, D(2022, 12, 28)),
+        (D(2022, 12, 25), 5, D(2023, 1, 4)),
         # Christmas 2025: Thursday and Friday.
         (D(2025, 12, 19), 5, D(2025, 12, 30)),
         (D(2025, 12, 24), 1, D(2025, 12, 29)),
@@ -116,8 +119,9 @@ def test_closure_days_are_not_working_days():
     assert not calendar.is_working_day(D(2025, 12, 29))
     assert calendar.add_working_days(D(2025, 12, 24), 1) == D(2026, 1, 2)
     assert WorkingDayCalendar().add_working_days(D(2025, 12, 24), 1) == D(2025, 12, 29)
-    # A start on a closure day counts from the next working day.
+    # A start on a closure day: day 1 is the first working day after it.
     assert calendar.add_working_days(D(2025, 12, 30), 0) == D(2026, 1, 2)
+    assert calendar.add_working_days(D(2025, 12, 30), 1) == D(2026, 1, 2)
     assert calendar.working_days_between(D(2025, 12, 24), D(2026, 1, 2)) == 1
 
 
@@ -137,7 +141,7 @@ def test_a_closure_day_on_a_bank_holiday_or_weekend_changes_nothing():
         (D(2025, 11, 21), D(2025, 11, 24), 1),  # Friday to Monday
         (D(2025, 11, 22), D(2025, 11, 23), 0),  # Saturday to Sunday: no working day passed
         (D(2025, 11, 22), D(2025, 11, 22), 0),
-        (D(2025, 11, 22), D(2025, 11, 24), 0),  # Saturday to Monday: Monday is day 0
+        (D(2025, 11, 22), D(2025, 11, 24), 1),  # Saturday to Monday: Monday is day 1
         (D(2025, 11, 24), D(2025, 11, 29), 4),  # Monday to the Saturday after
         (D(2025, 11, 24), D(2025, 12, 1), 5),
         (D(2022, 12, 23), D(2022, 12, 28), 1),

@@ -13,7 +13,8 @@ D = dt.date
 @pytest.mark.parametrize(
     ("day", "version"),
     [
-        (D(2019, 6, 1), "2020"),  # before the first Code: the earliest version
+        (D(2019, 6, 1), ""),  # before the first Code: no Code timescale (NO_CODE)
+        (D(2020, 6, 30), ""),
         (D(2020, 7, 1), "2020"),
         (D(2022, 3, 31), "2020"),
         (D(2022, 4, 1), "2022"),

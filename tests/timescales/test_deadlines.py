@@ -56,7 +56,7 @@ def test_working_days_left():
     due = D(2025, 12, 1)  # a Monday
     assert deadlines.working_days_left(CAL, D(2025, 11, 24), due) == 5
     assert deadlines.working_days_left(CAL, due, due) == 0
-    assert deadlines.working_days_left(CAL, D(2025, 11, 29), due) == 0  # Saturday before
+    assert deadlines.working_days_left(CAL, D(2025, 11, 29), due) == 1  # Saturday before
     assert deadlines.working_days_left(CAL, D(2025, 12, 2), due) == -1
 
 

@@ -32,15 +32,16 @@ def test_random_action_sequences_keep_status_and_stage_consistent(sequence):
             assert refusal.error and refusal.detail
             continue
         if action is Action.ESCALATE:
-            # 6.10: only after the stage 1 response.
-            assert (status, stage) == (Status.RESPONDED, 1)
+            # 6.10: only after the stage 1 response (closing it does not take the right away).
+            assert stage == 1 and responded_at_stage_1
+            assert status in (Status.RESPONDED, Status.CLOSED)
         if action is Action.RESPOND:
             # A response only after acknowledging the stage (6.3, 6.14).
             assert status is Status.INVESTIGATING
             responded_at_stage_1 |= stage == 1
         if action is Action.ACKNOWLEDGE:
             acknowledged_at_stage = stage
-        assert status not in FINAL_STATUSES
+        assert status not in FINAL_STATUSES or (status, action) == (Status.CLOSED, Action.ESCALATE)
         status, stage = next_status(status, stage, action), next_stage(stage, action)
         assert stage in (1, 2)
         assert status in OPEN_STATUSES | FINAL_STATUSES
@@ -53,9 +54,22 @@ def test_random_action_sequences_keep_status_and_stage_consistent(sequence):
 @given(st.sampled_from(sorted(FINAL_STATUSES)), st.sampled_from([1, 2]), st.sampled_from(Action))
 @settings(deadline=None)  # no timing: CPUs are shared
 def test_nothing_happens_after_a_final_status(status, stage, action):
-    assert allowed_actions(status, stage) == frozenset()
+    # Except one thing: a case closed after its stage 1 response can still go to stage 2
+    # (6.10, 5.11, B1); the request reopens it.
+    if (status, stage, action) == (Status.CLOSED, 1, Action.ESCALATE):
+        assert check(status, stage, action) is None
+        assert next_status(status, stage, action) is Status.AWAITING_ACKNOWLEDGEMENT
+        return
+    assert allowed_actions(status, stage) <= {Action.ESCALATE}
     refusal = check(status, stage, action)
     assert refusal is not None
+
+
+def test_a_closed_stage_1_can_be_escalated_but_a_withdrawn_or_refused_one_cannot():
+    assert allowed_actions(Status.CLOSED, 1) == frozenset({Action.ESCALATE})
+    for status in (Status.WITHDRAWN, Status.REFUSED):
+        assert check(status, 1, Action.ESCALATE).error == "complaint_ended"
+    assert check(Status.CLOSED, 2, Action.ESCALATE) is not None
 
 
 def test_escalating_before_the_stage_1_response_names_6_10():
@@ -75,11 +89,14 @@ def test_a_related_complaint_joins_only_an_open_stage_1():
     assert next_status(Status.INVESTIGATING, 1, Action.ADD_RELATED) is Status.INVESTIGATING
 
 
-def test_refusal_only_before_acknowledgement_at_either_stage():
-    # 2.x at stage 1, and 5.11 (refusing to escalate) at stage 2.
+def test_refusal_before_the_response_at_either_stage():
+    # 2.x at stage 1, and 5.11 (refusing to escalate) at stage 2; during the investigation
+    # only on a ground that arises then (checked by putright.rules.exclusions, L2).
     assert check(Status.AWAITING_ACKNOWLEDGEMENT, 1, Action.REFUSE) is None
     assert check(Status.AWAITING_ACKNOWLEDGEMENT, 2, Action.REFUSE) is None
-    assert check(Status.INVESTIGATING, 1, Action.REFUSE) is not None
+    assert check(Status.INVESTIGATING, 1, Action.REFUSE) is None
+    assert check(Status.RESPONDED, 1, Action.REFUSE).provision == "2.1"
+    assert check(Status.RESPONDED, 2, Action.REFUSE).provision == "5.11"
 
 
 def test_a_final_stage_2_response_can_only_be_closed():

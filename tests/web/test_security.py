@@ -147,6 +147,8 @@ def test_a_handler_cannot_act_on_another_handlers_case(client, hannah, harry, ac
             "handler": "hannah",
             "understanding": "x",
             "outcomes_sought": "y",
+            "responsible_for": "The repair.",
+            "not_responsible_for": "None.",
             "withdrawn_on": "2025-11-20",
         },
     )
@@ -187,6 +189,8 @@ def test_a_handler_cannot_acknowledge_in_someone_elses_name(client, hannah):
             "handler": "harriet",
             "understanding": "x",
             "outcomes_sought": "y",
+            "responsible_for": "The repair.",
+            "not_responsible_for": "None.",
         },
     )
     assert response.status_code == 403

@@ -138,6 +138,8 @@ def test_handler_acknowledges_extends_and_responds(signed_in, hannah):
             "handler": "hannah",
             "understanding": "The ceiling leaks.",
             "outcomes_sought": "Fix it.",
+            "responsible_for": "The repair.",
+            "not_responsible_for": "None.",
         },
     )
     assert response.status_code == 302
@@ -197,6 +199,8 @@ def test_bad_input_names_the_field_and_keeps_the_rest(signed_in, hannah):
             "handler": "hannah",
             "understanding": "The ceiling leaks.",
             "outcomes_sought": "Fix it.",
+            "responsible_for": "The repair.",
+            "not_responsible_for": "None.",
         },
     )
     assert response.status_code == 400

@@ -24,6 +24,7 @@ from putright.complaints import selectors, services
 from putright.complaints.models import Complaint, OutstandingAction, Remedy, ServiceRequest
 from putright.errors import InvalidInput, NotPermitted
 from putright.landlord.selectors import working_day_calendar
+from putright.rules import access
 
 # --- shared --------------------------------------------------------------------------------
 
@@ -202,12 +203,9 @@ class _CaseWrite(APIView):
     input_serializer: type | None = None
 
     def check_may_act(self, user, complaint: Complaint) -> None:
-        # The services' own rule: the case's handler, the complaints officer or a manager.
-        if not services.user_can_act_on(user, complaint):
-            raise NotPermitted(
-                f"{complaint.reference} is assigned to another handler; only they, the "
-                "complaints officer or a manager can act on it."
-            )
+        # The services' own rule: the case's handler, the complaints officer or a manager,
+        # and nobody from stage 1 on a stage 2 nobody holds yet (6.13, a 409 naming it).
+        access.require_can_act(user, complaint)
 
     def post(self, request, reference, **kwargs):
         complaint = _complaint_or_404(reference)

@@ -21,6 +21,8 @@ class EventType:
     HANDLER_ASSIGNED = "handler_assigned"
     STAGE_ACKNOWLEDGED = "stage_acknowledged"
     DEFINITION_CHANGED = "definition_changed"
+    # An audited correction (5.6, 5.7, 6.7, 7.3): before and after kept in the parameters.
+    AMENDED = "amended"
     EXTENSION_GRANTED = "extension_granted"
     STAGE_RESPONDED = "stage_responded"
     ESCALATION_REQUESTED = "escalation_requested"
@@ -87,6 +89,8 @@ def complaint_logged_event(*, complaint, user, actor_label=""):
         received_on=complaint.received_on,
         code_version=complaint.code_version,
         acknowledge_by=complaint.current_stage.acknowledge_by,
+        # The handler who took it (a handler logging a complaint holds it): a stage 1 person.
+        handler=complaint.current_stage.handler,
     )
 
 
@@ -162,14 +166,16 @@ def stage_responded_event(*, complaint, user, stage, remedies, actions):
     )
 
 
-def escalation_requested_event(*, complaint, user, stage, actor_label=""):
+def escalation_requested_event(*, complaint, user, stage, actor_label="", reopened=False):
     return record(
         type=EventType.ESCALATION_REQUESTED,
         complaint=complaint,
         user=user,
         actor_label=actor_label,
+        stage=stage.number,
         requested_on=stage.requested_on,
         acknowledge_by=stage.acknowledge_by,
+        reopened=reopened,
     )
 
 

@@ -43,6 +43,11 @@ class RefusalReason(models.TextChoices):
         "previously_considered",
         "The matter was previously considered under the complaints policy (2.3)",
     )
+    # Only for a request for stage 2 made after the window the landlord's policy sets (5.11).
+    ESCALATION_WINDOW = (
+        "escalation_window",
+        "Stage 2 was asked for after the time the complaints policy allows (5.11)",
+    )
     OTHER = "other", "Another reason, explained (2.1)"
 
 
@@ -79,6 +84,8 @@ class Complaint(models.Model):
     category = models.CharField(max_length=30, choices=Category.choices, default=Category.OTHER)
     service_area = models.CharField(max_length=100, blank=True)
     issue_date = models.DateField(null=True, blank=True)
+    # 2.3: the 12 months run from the later of the issue and the resident becoming aware of it.
+    aware_on = models.DateField(null=True, blank=True)
     # 2.3: a landlord may accept a complaint about an issue older than 12 months.
     discretion_applied = models.BooleanField(default=False)
     status = models.CharField(
@@ -101,6 +108,9 @@ class Complaint(models.Model):
     related_to = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="related"
     )
+    # Why a related issue raised before the stage 1 response is its own complaint: it is
+    # another resident's, or joining would unreasonably delay the response (6.8).
+    related_reason = models.TextField(blank=True)
     closed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
@@ -129,7 +139,8 @@ class Stage(models.Model):
     # Stage 1: the date received. Stage 2: the date the resident asked to escalate.
     requested_on = models.DateField()
     escalation_reason = models.TextField(blank=True)  # never required (6.12)
-    acknowledge_by = models.DateField(db_index=True)
+    # None where the Code sets no acknowledgement timescale (2022 Code stage 2, or no Code).
+    acknowledge_by = models.DateField(null=True, blank=True, db_index=True)
     internal_acknowledge_by = models.DateField(null=True, blank=True)
     acknowledged_on = models.DateField(null=True, blank=True)
     handler = models.ForeignKey(
@@ -194,8 +205,9 @@ class Refusal(models.Model):
     reason = models.CharField(max_length=30, choices=RefusalReason.choices)
     explanation = models.TextField()
     decided_on = models.DateField()
-    # 2.4: the resident is told of their right to take the decision to the Ombudsman.
-    ombudsman_rights_given = models.BooleanField(default=True)
+    # 2.4: the resident is told of their right to take the decision to the Ombudsman. Never
+    # assumed: set when a refusal letter, which must give the Ombudsman's details, is issued.
+    ombudsman_rights_given = models.BooleanField(default=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -209,6 +221,8 @@ class Remedy(models.Model):
     description = models.TextField()
     amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     offered_on = models.DateField()
+    # 7.3: what will happen and by when. Required by the services; nullable only for remedies
+    # recorded before that rule, which the 7.3 evidence counts as breaches.
     due_on = models.DateField(null=True, blank=True)
     completed_on = models.DateField(null=True, blank=True)
     completed_by = models.ForeignKey(

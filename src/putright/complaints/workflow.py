@@ -46,21 +46,27 @@ _ALLOWED: dict[tuple[Status, int], frozenset[Action]] = {
         {Action.ACKNOWLEDGE, Action.REFUSE, Action.WITHDRAW, Action.ADD_RELATED}
     ),
     (Status.INVESTIGATING, 1): frozenset(
-        {Action.EXTEND, Action.RESPOND, Action.WITHDRAW, Action.ADD_RELATED}
+        {Action.EXTEND, Action.RESPOND, Action.WITHDRAW, Action.ADD_RELATED, Action.REFUSE}
     ),
     (Status.RESPONDED, 1): frozenset({Action.ESCALATE, Action.CLOSE, Action.WITHDRAW}),
     (Status.AWAITING_ACKNOWLEDGEMENT, 2): frozenset(
         {Action.ACKNOWLEDGE, Action.REFUSE, Action.WITHDRAW}
     ),
-    (Status.INVESTIGATING, 2): frozenset({Action.EXTEND, Action.RESPOND, Action.WITHDRAW}),
+    (Status.INVESTIGATING, 2): frozenset(
+        {Action.EXTEND, Action.RESPOND, Action.WITHDRAW, Action.REFUSE}
+    ),
     (Status.RESPONDED, 2): frozenset({Action.CLOSE}),
+    # Closing after the stage 1 response never takes away the right to ask for stage 2
+    # (6.10, 5.11): the request reopens the case at stage 2.
+    (Status.CLOSED, 1): frozenset({Action.ESCALATE}),
+    # A section 2 ground can arise during the investigation (legal proceedings start, 2.2).
 }
 
 _NEXT: dict[Action, Status] = {
     Action.ACKNOWLEDGE: Status.INVESTIGATING,
     Action.EXTEND: Status.INVESTIGATING,
     Action.RESPOND: Status.RESPONDED,
-    Action.ESCALATE: Status.AWAITING_ACKNOWLEDGEMENT,
+    Action.ESCALATE: Status.AWAITING_ACKNOWLEDGEMENT,  # at stage 2
     Action.REFUSE: Status.REFUSED,
     Action.WITHDRAW: Status.WITHDRAWN,
     Action.CLOSE: Status.CLOSED,
@@ -76,6 +82,11 @@ def check(status: Status, stage: int, action: Action) -> Refusal | None:
     status = Status(status)
     if action in allowed_actions(status, stage):
         return None
+    if action is Action.ESCALATE and stage == 1 and status in FINAL_STATUSES:
+        return Refusal(
+            "complaint_ended",
+            f"The complaint was {status.value}; it cannot be escalated to stage 2.",
+        )
     if action is Action.ESCALATE and stage == 1:
         return Refusal(
             "not_responded",
@@ -97,6 +108,13 @@ def check(status: Status, stage: int, action: Action) -> Refusal | None:
         )
     if status in FINAL_STATUSES:
         return Refusal("complaint_ended", f"The complaint is {status.value}; it cannot {action}.")
+    if action is Action.REFUSE:
+        return Refusal(
+            "invalid_state",
+            f"A complaint that is {status.value.replace('_', ' ')} at stage {stage} cannot be "
+            "refused: a complaint is declined before it is answered (section 2, 5.11).",
+            "2.1" if stage == 1 else "5.11",
+        )
     return Refusal(
         "invalid_state",
         f"A complaint that is {status.value.replace('_', ' ')} at stage {stage} cannot {action}.",

@@ -28,6 +28,14 @@ class LandlordSettings(models.Model):
     ombudsman_website = models.URLField(default="https://www.housing-ombudsman.org.uk")
     # Retention of closed cases before anonymisation (UK GDPR storage limitation).
     retention_years = models.PositiveSmallIntegerField(default=6)
+    # The landlord's window for asking for stage 2 after the stage 1 response, in working days
+    # (None: no window). A later request is still recorded, and may be refused on that ground
+    # with a letter giving the Ombudsman's details (5.11, 2.4).
+    escalation_window_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Reviews kept active (5.10, 5.14): the longest a review of an adjustment or a restriction
+    # may be set ahead of the day it is agreed or last reviewed, in calendar days.
+    adjustment_review_max_days = models.PositiveSmallIntegerField(default=366)
+    restriction_review_max_days = models.PositiveSmallIntegerField(default=183)
 
     class Meta:
         verbose_name = "landlord settings"
@@ -41,7 +49,7 @@ class LandlordSettings(models.Model):
         # timescales data rather than repeated here.
         code = timescales_for(code_version_on(dates.today()))
         pairs = []
-        for stage in code.stages:
+        for stage in code.stages if code else ():
             pairs += [
                 (
                     f"internal_stage{stage.stage}_acknowledge_days",
@@ -57,11 +65,14 @@ class LandlordSettings(models.Model):
         errors = {}
         for field, limit, provision in pairs:
             value = getattr(self, field)
-            if value is not None and value > limit:
+            if value is not None and limit is not None and value > limit:
                 errors[field] = (
                     f"An internal target must not be longer than the Code's {limit} working "
                     f"days ({provision}); it is tracked beside the statutory deadline."
                 )
+        for field in ("adjustment_review_max_days", "restriction_review_max_days"):
+            if not 1 <= (getattr(self, field) or 0) <= 1096:
+                errors[field] = "Enter a number of days from 1 to 1096 (three years)."
         if errors:
             raise ValidationError(errors)
 

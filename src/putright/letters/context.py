@@ -96,6 +96,13 @@ def build(kind: str, complaint: Complaint) -> dict:
         "refusal": {},
         "remedies": [],
         "actions": [],
+        # 6.8: related issues joined before the stage 1 response are answered in it.
+        "related_issues": [
+            {"description": issue.description, "received_on": long_date(issue.received_on)}
+            for issue in complaint.related_issues.all()
+        ]
+        if number == 1
+        else [],
     }
     if stage is not None:
         extensions = list(stage.extensions.all())

@@ -108,6 +108,19 @@ def _response(stage: int) -> tuple[Element, ...]:
             "decision", "the decision on the complaint", f"{p}c", sources=("stage.decision_label",)
         ),
         Element("reasons", "the reasons for the decision", f"{p}d", sources=("stage.reasons",)),
+        *(
+            (
+                Element(
+                    "related_issues",
+                    "each related issue added to the complaint before the response",
+                    "6.8",
+                    sources=("related_issues.description",),
+                    optional=True,
+                ),
+            )
+            if stage == 1
+            else ()
+        ),
         Element(
             "remedy",
             "the details of any remedy offered to put things right",

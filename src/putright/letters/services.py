@@ -207,6 +207,14 @@ def letter_draft(*, user: User, complaint: Complaint, kind: str) -> Letter:
     kind = _kind(kind)
     _require_can_act(user, complaint)
     complaint = _case(complaint)
+    wanted = context.KIND_STAGE[kind]
+    if wanted is not None and not any(s.number == wanted for s in complaint.stages.all()):
+        raise RuleBroken(
+            "no_such_stage",
+            f"{complaint.reference} has no stage {wanted} yet, so a "
+            f"{LetterKind(kind).label.lower()} letter cannot be written.",
+            "6.19" if wanted == 2 else None,
+        )
     template = template_current(kind)
     data = context.build(kind, complaint)
     body = sandbox.render(template.body, data)
@@ -411,6 +419,10 @@ def letter_issue(*, user: User, letter: Letter, delivery: str | None = None) -> 
         delivery=delivery,
         pdf_sha256=letter.pdf_sha256,
     )
+    if letter.kind in (LetterKind.REFUSAL, LetterKind.ESCALATION_REFUSAL):
+        # 2.4: the letter, which cannot issue without the Ombudsman's details, is what tells
+        # the resident of their right to go to the Ombudsman.
+        complaint.refusals.filter(stage=letter.stage).update(ombudsman_rights_given=True)
     if delivery == Delivery.EMAIL:
         _queue_send(letter.pk)
     return letter

@@ -153,7 +153,10 @@ def _insert(model, objects) -> None:
     for field in fields:
         if getattr(field, "auto_now_add", False):
             for obj in objects:
-                setattr(obj, field.attname, now)
+                # A generated step carries the day it happened (an extension entered after the
+                # deadline it moves would not count, see rules.timeliness); the rest get now.
+                if getattr(obj, field.attname) is None:
+                    setattr(obj, field.attname, now)
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
@@ -244,7 +247,8 @@ def _stage(rng, calendar, complaint, number, requested_on, today):
     else 'open', 'refused' or 'withdrawn'."""
     rules = timescales_for(complaint.code_version).stage(number)
     stage = Stage(number=number, requested_on=requested_on)
-    stage.acknowledge_by = calendar.add_working_days(requested_on, rules.acknowledge_days)
+    if rules.acknowledge_days is not None:  # 2022 Code stage 2: no acknowledgement timescale
+        stage.acknowledge_by = calendar.add_working_days(requested_on, rules.acknowledge_days)
     roll = rng.random()
     if number == 1 and roll < 0.03:
         decided = calendar.add_working_days(requested_on, rng.randint(1, 5))
@@ -255,8 +259,12 @@ def _stage(rng, calendar, complaint, number, requested_on, today):
     if acknowledged_on > today:
         return stage, [], ("open", None)
     stage.acknowledged_on = acknowledged_on
-    stage.acknowledged_within_timescale = acknowledged_on <= stage.acknowledge_by
-    stage.respond_by = calendar.add_working_days(acknowledged_on, rules.respond_days)
+    stage.acknowledged_within_timescale = (
+        acknowledged_on <= stage.acknowledge_by if stage.acknowledge_by else None
+    )
+    # The response timescale runs from the acknowledgement, or (2022 Code stage 2) the request.
+    start = acknowledged_on if rules.respond_from == "acknowledged" else requested_on
+    stage.respond_by = calendar.add_working_days(start, rules.respond_days)
     extensions = []
     roll = rng.random()
     if roll < 0.11:
@@ -266,10 +274,13 @@ def _stage(rng, calendar, complaint, number, requested_on, today):
         if rng.random() < 0.2:
             days = rules.extension_limit_days + rng.randint(5, 15)
             good_reason = "Specialist survey needed; resident agreed."
-        informed = calendar.add_working_days(acknowledged_on, rng.randint(2, rules.respond_days))
+        informed = min(
+            calendar.add_working_days(acknowledged_on, rng.randint(2, rules.respond_days)),
+            stage.respond_by,
+        )
         before = stage.respond_by
         stage.extended_days = days
-        stage.respond_by = calendar.add_working_days(acknowledged_on, rules.respond_days + days)
+        stage.respond_by = calendar.add_working_days(start, rules.respond_days + days)
         if informed <= today:
             extensions.append(
                 Extension(
@@ -279,6 +290,7 @@ def _stage(rng, calendar, complaint, number, requested_on, today):
                     resident_informed_on=informed,
                     respond_by_before=before,
                     respond_by_after=stage.respond_by,
+                    created_at=dt.datetime.combine(informed, dt.time(11), tzinfo=dt.UTC),
                 )
             )
         total = rules.respond_days + days
@@ -291,7 +303,7 @@ def _stage(rng, calendar, complaint, number, requested_on, today):
         withdrawn = calendar.add_working_days(acknowledged_on, rng.randint(1, 5))
         if withdrawn <= today:
             return stage, extensions, ("withdrawn", withdrawn)
-    responded_on = calendar.add_working_days(acknowledged_on, answer_after)
+    responded_on = max(calendar.add_working_days(start, answer_after), acknowledged_on)
     if responded_on > today:
         return stage, extensions, ("open", None)
     stage.responded_on = responded_on

@@ -42,6 +42,7 @@ from putright.errors import InvalidInput
 from putright.landlord.models import HomesOwned
 from putright.landlord.selectors import working_day_calendar
 from putright.oversight.periods import Period, reporting_year
+from putright.rules import timeliness as timeliness_rule
 
 # Open: awaiting a response at the current stage (a responded case awaits escalation or closure).
 OPEN = [Status.AWAITING_ACKNOWLEDGEMENT, Status.INVESTIGATING]
@@ -156,44 +157,43 @@ def escalation(period: Period) -> dict:
 # --- timeliness ------------------------------------------------------------------------------
 
 
-def timeliness(period: Period) -> dict:
-    """Acknowledgements due in the period's received stages (5 working days, 6.2 / 6.11) and
-    responses made in the period within the Code timescale including agreed extensions
-    (6.3 / 6.14)."""
+def timeliness(period: Period, today: dt.date | None = None) -> dict:
+    """Acknowledged and answered in time (6.2, 6.3, 6.11, 6.14), for the stages that started
+    (were received, or asked for) in the period: the same measure, by the same code, as the
+    live self-assessment evidence (`putright.rules.timeliness`). `acknowledged` and `responded`
+    count the stages judged (a stage not yet due is pending, one withdrawn before it was due
+    is left out); `*_within` those in time; `*_breaches` the complaints behind the rest."""
+    figures = timeliness_rule.measures(
+        period_start=period.start, period_end=period.end, today=today or dates.today()
+    )
+    # Extended: of the same cohort, the stages answered after an extension.
+    extended = dict(
+        Stage.objects.filter(
+            requested_on__range=(period.start, period.end),
+            responded_on__isnull=False,
+            extended_days__gt=0,
+        )
+        .values_list("number")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     result = {}
-    requested = (
-        Stage.objects.filter(_between("requested_on", period))
-        .values("number")
-        .annotate(
-            acknowledged=Count("pk", filter=Q(acknowledged_on__isnull=False)),
-            acknowledged_within=Count("pk", filter=Q(acknowledged_within_timescale=True)),
-        )
-    )
-    responded = (
-        Stage.objects.filter(_between("responded_on", period))
-        .values("number")
-        .annotate(
-            responded=Count("pk"),
-            responded_within=Count("pk", filter=Q(within_timescale=True)),
-            extended=Count("pk", filter=Q(extended_days__gt=0)),
-        )
-    )
     for number in (1, 2):
+        ack = figures["acknowledgement"].get(number)
+        response = figures["response"][number]
         result[f"stage{number}"] = {
-            "acknowledged": 0,
-            "acknowledged_within": 0,
-            "responded": 0,
-            "responded_within": 0,
-            "extended": 0,
+            "acknowledged": ack.total if ack else 0,
+            "acknowledged_within": ack.met if ack else 0,
+            "acknowledged_pending": ack.pending if ack else 0,
+            "acknowledgement_breaches": ack.breaches if ack else [],
+            "responded": response.total,
+            "responded_within": response.met,
+            "responded_pending": response.pending,
+            "response_breaches": response.breaches,
+            "extended": extended.get(number, 0),
+            "acknowledged_within_rate": _ratio(ack.met, ack.total) if ack else None,
+            "responded_within_rate": _ratio(response.met, response.total),
         }
-    for row in [*requested, *responded]:
-        number = row.pop("number")
-        result[f"stage{number}"].update(row)
-    for figures in result.values():
-        figures["acknowledged_within_rate"] = _ratio(
-            figures["acknowledged_within"], figures["acknowledged"]
-        )
-        figures["responded_within_rate"] = _ratio(figures["responded_within"], figures["responded"])
     return result
 
 
@@ -324,7 +324,7 @@ def summary(period: Period, today: dt.date | None = None) -> dict:
         "refusals": refusals(period),
         "withdrawals": withdrawals(period),
         "escalation": escalation(period),
-        "timeliness": timeliness(period),
+        "timeliness": timeliness(period, today),
         "extensions": extensions(period),
         "average_working_days_to_respond": average_working_days_to_respond(period),
         "open_now": open_and_overdue(today),
@@ -358,7 +358,8 @@ def tsm(year: int, homes: int | None = None) -> dict:
     requested) in the year, per 1,000 homes; complaints declined under section 2 of the Code
     are not complaints handled under the procedure and are not counted; withdrawn ones are.
     CH02: of the stage 1 (stage 2) responses made in the year, the proportion made within the
-    Code's timescale, counting extensions the Code allows.
+    Code's timescale, counting extensions the Code allows, by the verdict of
+    `putright.rules.timeliness` (a backdated response is not within it).
     """
     homes = homes_for(year, homes)
     period = reporting_year(year)
@@ -372,13 +373,11 @@ def tsm(year: int, homes: int | None = None) -> dict:
     counts = {1: 0, 2: 0}
     for row in received:
         counts[row["number"]] = row["n"]
-    responded = {1: (0, 0), 2: (0, 0)}
-    for row in (
-        Stage.objects.filter(_between("responded_on", period))
-        .values("number")
-        .annotate(n=Count("pk"), within=Count("pk", filter=Q(within_timescale=True)))
-    ):
-        responded[row["number"]] = (row["within"], row["n"])
+    # CH02: the responses made in the year, judged as 6.3 / 6.14 judge them.
+    judged = timeliness_rule.responses_in(
+        period_start=period.start, period_end=period.end, today=dates.today()
+    )
+    responded = {n: (judged[n]["within"], judged[n]["responded"]) for n in (1, 2)}
 
     def per_thousand(n: int) -> float:
         return round(n * 1000 / homes, 2)
@@ -503,12 +502,21 @@ def drilldown(filters: dict, today: dt.date | None = None) -> QuerySet[Complaint
         stage_filter[f"stages__{date_field}__gte"] = start
     if date_field and end:
         stage_filter[f"stages__{date_field}__lte"] = end
-    if filters.get("within") in ("yes", "no"):
-        stage_filter["stages__within_timescale"] = filters["within"] == "yes"
+    within = filters.get("within")
     if filters.get("decision"):
         stage_filter["stages__decision"] = filters["decision"]
     if stage_filter:
         queryset = queryset.filter(**stage_filter)
+    if within in ("yes", "no"):
+        # The same verdict the figures count, never the stored flag alone.
+        stages = Stage.objects.filter(
+            **{key.removeprefix("stages__"): value for key, value in stage_filter.items()}
+        )
+        judged = timeliness_rule.with_verdicts(stages, today=today or dates.today())
+        verdicts = [timeliness_rule.MET] if within == "yes" else list(timeliness_rule.BREACHES)
+        queryset = queryset.filter(
+            pk__in=judged.filter(response__in=verdicts).values("complaint_id")
+        )
     for field in ("category", "channel", "service_area", "status"):
         if filters.get(field) not in (None, ""):
             queryset = queryset.filter(**{field: filters[field]})

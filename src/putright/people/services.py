@@ -20,6 +20,7 @@ from putright.people.models import (
     UpdateAgreement,
     VulnerabilityFlag,
 )
+from putright.rules import access, reviews
 
 RESIDENT_FIELDS = ("name", "email", "phone", "address", "tenancy_reference")
 
@@ -48,8 +49,10 @@ def _clean_contact(data: dict, prefix: str) -> dict:
 
 @transaction.atomic
 def resident_find_or_create(*, data: dict) -> Resident:
-    """The resident a complaint is about. Matched on tenancy reference and name, so that one
-    household's complaints build one record, otherwise created."""
+    """The resident a complaint is about. Matched on name together with the tenancy reference or
+    the e-mail address, so that one resident's complaints build one record (and their
+    adjustments follow them, 5.10), otherwise created. The name must match too: members of one
+    household may share a tenancy or an e-mail address, and must not be taken for each other."""
     # An existing resident is named by id alone; their details are not required again.
     if data.get("id"):
         try:
@@ -58,13 +61,13 @@ def resident_find_or_create(*, data: dict) -> Resident:
             raise InvalidInput({"resident.id": "No resident has that id."}) from None
     cleaned = _clean_contact(data, "resident")
     cleaned.pop("relationship", None)
-    tenancy = cleaned.get("tenancy_reference")
-    if tenancy:
-        existing = Resident.objects.filter(
-            tenancy_reference=tenancy, name__iexact=cleaned["name"], anonymised_at__isnull=True
-        ).first()
-        if existing:
-            return existing
+    live = Resident.objects.filter(name__iexact=cleaned["name"], anonymised_at__isnull=True)
+    for field, lookup in (("tenancy_reference", "tenancy_reference"), ("email", "email__iexact")):
+        value = cleaned.get(field)
+        if value:
+            existing = live.filter(**{lookup: value}).order_by("pk").first()
+            if existing:
+                return existing
     return Resident.objects.create(**cleaned)
 
 
@@ -156,6 +159,7 @@ def adjustment_agree(
         lambda: _date("review_on", review_on, past_only=False),
     )
     _after("review_on", review_on, agreed_on, "the date it was agreed")
+    reviews.check_review_on("review_on", review_on, agreed_on, kind="adjustment")
     adjustment = ReasonableAdjustment.objects.create(
         resident=resident,
         description=description,
@@ -205,7 +209,9 @@ def adjustment_ask_for(*, user, resident: Resident, description: str):
     )
 
 
-def _review_fields(outcome, reviewed_on, next_review_on, not_before: dt.date, label: str):
+def _review_fields(
+    outcome, reviewed_on, next_review_on, not_before: dt.date, label: str, kind: str
+):
     outcome, reviewed_on, next_review_on = collect_errors(
         lambda: _choice("outcome", outcome, ReviewOutcome),
         lambda: _date("reviewed_on", reviewed_on),
@@ -222,6 +228,7 @@ def _review_fields(outcome, reviewed_on, next_review_on, not_before: dt.date, la
         )
     if next_review_on is not None:
         _after("next_review_on", next_review_on, reviewed_on, "the review")
+        reviews.check_review_on("next_review_on", next_review_on, reviewed_on, kind=kind)
     return outcome, reviewed_on, next_review_on
 
 
@@ -243,7 +250,12 @@ def adjustment_review(
     if adjustment.ended_on is not None:
         raise RuleBroken("adjustment_ended", "This adjustment has ended; agree a new one instead.")
     outcome, reviewed_on, next_review_on = _review_fields(
-        outcome, reviewed_on, next_review_on, adjustment.agreed_on, "the date it was agreed"
+        outcome,
+        reviewed_on,
+        next_review_on,
+        adjustment.agreed_on,
+        "the date it was agreed",
+        "adjustment",
     )
     review = AdjustmentReview.objects.create(
         adjustment=adjustment,
@@ -324,6 +336,7 @@ def restriction_impose(
         errors["ends_on"] = ["The restriction cannot end before it was decided."]
     if errors:
         raise InvalidInput(errors)
+    reviews.check_review_on("review_on", review_on, decided_on, kind="restriction")
     if not equality_considered:
         # 5.15: restrictions must be proportionate and show regard for the Equality Act 2010.
         raise RuleBroken(
@@ -379,7 +392,7 @@ def restriction_review(
         raise RuleBroken("restriction_lifted", "This restriction has already been lifted.")
     reasons = _text("reasons", reasons, "Give the reasons for the review's outcome (5.14).")
     outcome, reviewed_on, next_review_on = _review_fields(
-        outcome, reviewed_on, next_review_on, restriction.decided_on, "the decision"
+        outcome, reviewed_on, next_review_on, restriction.decided_on, "the decision", "restriction"
     )
     review = RestrictionReview.objects.create(
         restriction=restriction,
@@ -440,10 +453,8 @@ def restriction_lift(*, user, restriction: Restriction, lifted_on, reason: str) 
 
 
 def _require_can_act(user, complaint) -> None:
-    from putright.complaints.services import user_can_act_on
-
     _require_staff(user)
-    if not user_can_act_on(user, complaint):
+    if not access.user_can_act_on(user, complaint):
         raise NotPermitted(f"{complaint.reference} is assigned to another handler.")
 
 

@@ -59,33 +59,38 @@ class WorkingDayCalendar:
         offset = self._offset(day)
         return self._at[offset + 1] > self._at[offset]
 
+    def _count_to(self, day: dt.date) -> int:
+        """How many working days there are on or before `day`."""
+        return self._at[self._offset(day) + 1]
+
     def add_working_days(self, start: dt.date, n: int) -> dt.date:
-        """The nth working day after `start`. The start is day 0; a start on a weekend, bank
-        holiday or closure day counts from the next working day (which is then day 0)."""
+        """The nth working day after `start`, read strictly: the day of receipt is never day 1,
+        whatever day it was. Received Saturday 22 November 2025, 5 working days end on Friday
+        28 November. n == 0 gives `start` itself when it is a working day, else the next one."""
         if n < 0:
             raise ValueError("n must not be negative")
-        index = self._at[self._offset(start)] + n
+        if n == 0:
+            return self.next_working_day(start)
+        index = self._count_to(start) + n - 1
         if index >= len(self._days):
             raise ValueError(f"{n} working days after {start} is outside the calendar")
         return self._days[index]
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
-        """Working days after `start` up to and including `end`, counting `start` as
-        add_working_days does, so that working_days_between(d, add_working_days(d, n)) == n.
-        When `end` comes before `start` the count is the same, negative:
+        """Working days after `start` up to and including `end`, so that
+        working_days_between(d, add_working_days(d, n)) == n for n >= 1. When `end` comes before
+        `start` the count is the same, negative:
         working_days_between(a, b) == -working_days_between(b, a)."""
-        sign = 1
         if end < start:
-            start, end, sign = end, start, -1
-        start_index = self._at[self._offset(start)]
-        end_index = self._at[self._offset(end) + 1] - 1  # the last working day on or before
-        # Both days in one run of non-working days (a Saturday and the Sunday after): the
-        # next working day, day 0, has not come yet, so no working day has passed.
-        return sign * max(0, end_index - start_index)
+            return -self.working_days_between(end, start)
+        return self._count_to(end) - self._count_to(start)
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """`day` itself when it is a working day, else the first working day after it."""
-        return self.add_working_days(day, 0)
+        index = self._at[self._offset(day)]
+        if index >= len(self._days):
+            raise ValueError(f"{day} is outside the calendar")
+        return self._days[index]
 
 
 @lru_cache(maxsize=1)

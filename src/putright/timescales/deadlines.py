@@ -18,8 +18,13 @@ class InternalTargets:
     respond_days: int | None = None
 
 
-def acknowledge_by(calendar: WorkingDayCalendar, rules: StageTimescales, requested_on: dt.date):
-    # 6.2 / 6.11: within 5 working days of receipt or of the escalation request.
+def acknowledge_by(
+    calendar: WorkingDayCalendar, rules: StageTimescales, requested_on: dt.date
+) -> dt.date | None:
+    # 6.2 / 6.11: within 5 working days of receipt or of the escalation request. None where the
+    # Code sets no acknowledgement timescale for the stage.
+    if rules.acknowledge_days is None:
+        return None
     return calendar.add_working_days(requested_on, rules.acknowledge_days)
 
 
@@ -28,10 +33,13 @@ def respond_by(
     rules: StageTimescales,
     acknowledged_on: dt.date,
     extension_days: int = 0,
+    *,
+    requested_on: dt.date | None = None,
 ) -> dt.date:
-    # 6.3 / 6.14: within 10 (stage 1) or 20 (stage 2) working days of acknowledgement,
-    # plus any extensions agreed.
-    return calendar.add_working_days(acknowledged_on, rules.respond_days + extension_days)
+    # 6.3 / 6.14: within 10 (stage 1) or 20 (stage 2) working days of acknowledgement, plus any
+    # extensions agreed. The 2022 Code's stage 2 counts from the escalation request (5.13).
+    start = requested_on if rules.respond_from == "requested" and requested_on else acknowledged_on
+    return calendar.add_working_days(start, rules.respond_days + extension_days)
 
 
 def internal_due(
@@ -64,7 +72,11 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
-def arose_over_12_months_before(issue_date: dt.date, received_on: dt.date) -> bool:
-    """2.3: a landlord may decline a complaint about an issue that arose more than 12 months
-    before it was raised. An issue on the same date 12 months earlier is within the window."""
-    return issue_date < months_before(received_on, 12)
+def arose_over_12_months_before(
+    issue_date: dt.date, received_on: dt.date, aware_on: dt.date | None = None
+) -> bool:
+    """2.3: a landlord may decline a complaint raised more than 12 months after the issue
+    occurred or the resident became aware of it, whichever is later. An issue on the same date
+    12 months earlier is within the window."""
+    start = max(issue_date, aware_on) if aware_on is not None else issue_date
+    return start < months_before(received_on, 12)

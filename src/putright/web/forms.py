@@ -202,12 +202,12 @@ class AcknowledgeForm(GovForm):
         "Our understanding of the complaint", help_text="The complaint definition (5.6)."
     )
     outcomes_sought = text_area("The outcomes the resident wants (5.6)")
-    responsible_for = text_area("What we are responsible for", required=False, rows=3)
+    responsible_for = text_area("What we are responsible for (5.7)", rows=3)
     not_responsible_for = text_area(
         "Aspects we are not responsible for (5.7)",
-        required=False,
         rows=3,
-        help_text="Explain these to the resident in the acknowledgement.",
+        help_text="Explain these to the resident in the acknowledgement; if there are none, "
+        "say so.",
     )
 
     def __init__(self, *args, **kwargs):

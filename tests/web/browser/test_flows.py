@@ -79,6 +79,8 @@ def test_a_handler_acknowledges_extends_and_responds(
     axe_check(page, "acknowledge form")
     page.fill("#id_understanding", "The kitchen ceiling leaks and the repair is late.")
     page.fill("#id_outcomes_sought", "The leak fixed.")
+    page.fill("#id_responsible_for", "The roof repair.")
+    page.fill("#id_not_responsible_for", "Nothing else was raised.")
     page.click("button:has-text('Acknowledge')")
     assert "acknowledged and the complaint defined" in page.inner_text("main")
 

@@ -261,6 +261,13 @@ STAGE_2_REFUSAL = (
     "disrepair, so the matter will be decided there rather than at stage 2.",
 )
 
+STAGE_2_WINDOW_REFUSAL = (
+    "escalation_window",
+    "Our complaints policy asks for a request for stage 2 within 20 working days of our stage 1 "
+    "response. Your request came some weeks later and gave no reason that kept you from asking "
+    "sooner, so we are not taking the complaint to stage 2.",
+)
+
 NOTES = [
     "Called the resident to introduce myself and agree the best times to contact them.",
     "Contractor confirms the parts are on order; updated the resident by phone.",

@@ -26,7 +26,9 @@ from putright.complaints import services
 from putright.complaints.models import Complaint, OutstandingAction, Remedy
 from putright.landlord.models import ClosureDay, HomesOwned
 from putright.landlord.selectors import landlord_settings, working_day_calendar
-from putright.system.demo.plan import ComplaintPlan, Planner, Step
+from putright.letters import services as letter_services
+from putright.rules.exclusions import letter_kind
+from putright.system.demo.plan import ESCALATION_WINDOW_DAYS, ComplaintPlan, Planner, Step
 
 DEMO_PASSWORD = "putright-demo"
 LANDLORD_NAME = "Riverside Homes Demo"
@@ -117,6 +119,7 @@ def landlord_set_up(today: dt.date) -> None:
     settings.internal_stage1_respond_days = 8
     settings.internal_stage2_acknowledge_days = 3
     settings.internal_stage2_respond_days = 15
+    settings.escalation_window_days = ESCALATION_WINDOW_DAYS
     settings.full_clean()
     settings.save()
 
@@ -279,6 +282,11 @@ class Player:
                     explanation=params["explanation"],
                     decided_on=step.on,
                 )
+                # 2.4: the resident is told, with the Ombudsman's details, in the letter.
+                letter = letter_services.letter_draft(
+                    user=user, complaint=state.complaint, kind=letter_kind(complaint.stage)
+                )
+                letter_services.letter_issue(user=user, letter=letter, delivery="post")
             case "withdraw":
                 state.complaint = services.complaint_withdraw(
                     user=user,

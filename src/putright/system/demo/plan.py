@@ -18,6 +18,8 @@ from putright.system.demo import content
 from putright.timescales.calendar import WorkingDayCalendar
 
 OFFICER = "olivia"
+# The demo landlord's window for asking for stage 2, in working days after the stage 1 response.
+ESCALATION_WINDOW_DAYS = 20
 HANDLERS = ["hannah", "harry", "hamid"]
 MANAGER = "martin"
 REMEDY_TYPES = list(content.REMEDIES)
@@ -66,7 +68,10 @@ class Knobs:
     late_response: bool = False
     extension: str | None = None  # "within" the Code's limit or "beyond" it with a good reason
     escalate: bool = False
-    stage2_refuse: bool = False
+    # True: refused on a section 2 ground; "window": asked for after the policy's window for
+    # stage 2, after the case was closed (it reopens, then is refused on that ground, 5.11).
+    remedy: str | None = None  # a remedy type this case's response must include
+    stage2_refuse: bool | str = False
     stage2_extension: str | None = None
     stage2_late: bool = False
     decision: str | None = None
@@ -111,6 +116,8 @@ PINNED: list[tuple[Knobs, Target]] = [
     (Knobs(escalate=True, stage2_refuse=True), Target(Status.REFUSED, 2)),
     (Knobs(withdraw="investigating"), Target(Status.WITHDRAWN, 1)),
     (Knobs(escalate=True, withdraw="stage2"), Target(Status.WITHDRAWN, 2)),
+    (Knobs(escalate=True, stage2_refuse="window"), Target(Status.REFUSED, 2)),
+    (Knobs(decision="upheld", remedy="decision_changed"), Target(Status.CLOSED, 1)),
 ]
 
 
@@ -297,7 +304,9 @@ class Planner:
             Step(
                 acknowledged_on,
                 "acknowledge",
-                logged_by if logged_by in HANDLERS else OFFICER,
+                # The handler acknowledges their own case, leaving the officer free to act
+                # at stage 2 (6.13).
+                handler,
                 {"handler": handler, **self._definition(words)},
             )
         )
@@ -341,7 +350,13 @@ class Planner:
         )
         self._response(rng, responded_on, handler, decision, content.REASONS, knobs, steps)
         plan.stage1_responded_on = responded_on
-        if knobs.escalate:
+        if knobs.escalate and knobs.stage2_refuse == "window":
+            # Closed, then asked for stage 2 after the window: the request is still recorded.
+            steps.append(Step(self.wd(responded_on, rng.randint(3, 8)), "close", OFFICER))
+            requested_on = self.wd(responded_on, ESCALATION_WINDOW_DAYS + rng.randint(3, 12))
+            steps.append(Step(requested_on, "escalate", None))
+            self._stage_two(rng, knobs, steps, requested_on, handler, words)
+        elif knobs.escalate:
             requested_on = responded_on + dt.timedelta(days=rng.randint(2, 25))
             by_resident = rng.random() < 0.4
             steps.append(Step(requested_on, "escalate", None if by_resident else OFFICER))
@@ -351,12 +366,16 @@ class Planner:
 
     def _stage_two(self, rng, knobs, steps, requested_on, stage1_handler, words) -> None:
         if knobs.stage2_refuse:
-            reason, explanation = content.STAGE_2_REFUSAL
+            reason, explanation = (
+                content.STAGE_2_WINDOW_REFUSAL
+                if knobs.stage2_refuse == "window"
+                else content.STAGE_2_REFUSAL
+            )
             steps.append(
                 Step(
                     self.wd(requested_on, rng.randint(1, 4)),
                     "refuse",
-                    OFFICER,
+                    MANAGER,  # never involved at stage 1 (6.13)
                     {"reason": reason, "explanation": explanation},
                 )
             )
@@ -392,7 +411,11 @@ class Planner:
             "definition": {
                 "understanding": words["understanding"],
                 "outcomes_sought": words["outcomes"],
-                "not_responsible_for": words["not_responsible_for"],
+                "responsible_for": words.get("responsible_for")
+                or "How we handled the matters you raised, and putting right anything we got "
+                "wrong.",
+                "not_responsible_for": words["not_responsible_for"]
+                or "Nothing you have raised falls outside our responsibility.",
             }
         }
 
@@ -445,6 +468,8 @@ class Planner:
         remedies, actions = [], []
         if decision != "not_upheld":
             kinds = {self._next_remedy_type(rng) for _ in range(rng.randint(1, 3))}
+            if knobs.remedy:
+                kinds.add(knobs.remedy)
             for kind in sorted(kinds, key=REMEDY_TYPES.index):
                 remedy = {"type": kind, "description": content.REMEDIES[kind]}
                 if kind == "financial":
@@ -480,7 +505,9 @@ class Planner:
             )
         )
         for index, remedy in enumerate(remedies):
-            due = remedy.get("due_on") or responded_on
+            if "due_on" not in remedy:
+                continue  # given in the response itself (an apology, say): done then (7.3)
+            due = remedy["due_on"]
             if rng.random() < 0.8:
                 done = max(responded_on, due - dt.timedelta(days=rng.randint(0, 6)))
                 steps.append(

@@ -1,0 +1,79 @@
+"""The record: notes and attachments (5.12)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+
+from putright.accounts.models import User
+from putright.complaints import events
+from putright.complaints.models import (
+    Attachment,
+    Complaint,
+    Note,
+)
+from putright.complaints.services._checks import (
+    _require_can_act,
+    _required_text,
+)
+from putright.errors import InvalidInput
+
+# --- the record ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def note_add(*, user: User | None, complaint: Complaint, text: str, actor_label: str = "") -> Note:
+    """A note on the case. `user` is None when the resident adds information through their link."""
+    if user is not None:
+        _require_can_act(user, complaint)
+    text = _required_text("text", text, "Write the note.")
+    note = Note.objects.create(complaint=complaint, text=text, author=user)
+    events.note_added_event(
+        complaint=complaint,
+        user=user,
+        note=note,
+        actor_label=actor_label or ("resident" if user is None else ""),
+    )
+    return note
+
+
+@transaction.atomic
+def attachment_add(
+    *,
+    user: User | None,
+    complaint: Complaint,
+    uploaded_file,
+    description: str = "",
+    source: str = "staff",
+    actor_label: str = "",
+) -> Attachment:
+    """Attach a document to the case, within the size and type limits."""
+    if user is not None:
+        _require_can_act(user, complaint)
+    if uploaded_file is None:
+        raise InvalidInput({"file": "Choose a file to upload."})
+    if not uploaded_file.size:
+        raise InvalidInput({"file": "The file is empty."})
+    limit = settings.PUTRIGHT_MAX_ATTACHMENT_BYTES
+    if uploaded_file.size > limit:
+        raise InvalidInput({"file": f"The file must be smaller than {limit // (1024 * 1024)} MB."})
+    content_type = (getattr(uploaded_file, "content_type", "") or "").split(";")[0].strip()
+    if content_type not in settings.PUTRIGHT_ATTACHMENT_TYPES:
+        raise InvalidInput(
+            {"file": "The file must be a PDF, image, Word document, e-mail or plain text."}
+        )
+    attachment = Attachment(
+        complaint=complaint,
+        original_name=uploaded_file.name[:255],
+        content_type=content_type,
+        size=uploaded_file.size,
+        description=(description or "").strip()[:255],
+        source=source,
+        uploaded_by=user,
+    )
+    attachment.file.save(uploaded_file.name, uploaded_file, save=False)
+    attachment.save()
+    events.attachment_added_event(
+        complaint=complaint, user=user, attachment=attachment, actor_label=actor_label
+    )
+    return attachment
