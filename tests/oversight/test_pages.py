@@ -105,7 +105,7 @@ def test_annual_report_renders_to_html_and_pdf(client, martin, landlord_cases):
     assert "Annual complaints performance and service improvement report 2025/26" in html
     assert "CH02 stage 1 within timescale (%)" in html
     assert "The issue arose more than 12 months ago" in html  # refusals by type (8.1 b)
-    assert "No self-assessment ending in this reporting year" in html
+    assert "No self-assessment ending in this reporting year has been approved" in html
     response = client.get(reverse("oversight:annual_report_pdf", args=[2025]))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
@@ -125,12 +125,14 @@ def test_pdf_fetcher_refuses_remote_urls():
         refuse_remote("https://example.com/font.woff")
 
 
-def test_publishing_needs_the_governing_body_response(martin, grace, landlord_cases):
+def test_publishing_needs_the_governing_body_response(
+    martin, grace, landlord_cases, approved_selfassessment
+):
     from putright.errors import RuleBroken
 
     with pytest.raises(RuleBroken) as error:
         services.annual_report_publish(user=martin, reporting_year=2025)
-    assert error.value.provision == "8.2"
+    assert (error.value.error, error.value.provision) == ("response_missing", "8.2")
     services.annual_report_response_record(
         user=grace,
         reporting_year=2025,
@@ -142,7 +144,51 @@ def test_publishing_needs_the_governing_body_response(martin, grace, landlord_ca
         services.annual_report_response_record(user=grace, reporting_year=2025, response="Later.")
 
 
-def test_the_published_report_is_public(client, martin, grace, landlord_cases):
+def test_publishing_needs_an_approved_self_assessment_and_carries_it(
+    olivia, martin, grace, landlord_cases
+):
+    """B5: a draft self-assessment never stands in for the approved one (8.1 a, 8.2)."""
+    import datetime as dt
+
+    from putright.errors import RuleBroken
+    from putright.selfassessment import services as selfassessment
+    from tests.selfassessment.factories import answer_all, start
+
+    draft = answer_all(
+        start(olivia, period_start=dt.date(2024, 10, 1), period_end=dt.date(2025, 9, 30)),
+        olivia,
+        comply="partly",
+        evidence="Stage 1 replies audited monthly",
+    )
+    services.annual_report_response_record(
+        user=grace, reporting_year=2025, response="The board accepts the report."
+    )
+    with pytest.raises(RuleBroken) as error:
+        services.annual_report_publish(user=martin, reporting_year=2025)
+    assert (error.value.error, error.value.provision) == ("selfassessment_not_approved", "8.2")
+    selfassessment.selfassessment_complete(
+        user=olivia, self_assessment=draft, completed_on=dt.date(2025, 10, 1)
+    )
+    selfassessment.selfassessment_review(
+        user=martin, self_assessment=draft, reviewed_on=dt.date(2025, 10, 10)
+    )
+    with pytest.raises(RuleBroken):  # reviewed is not approved
+        services.annual_report_publish(user=martin, reporting_year=2025)
+    selfassessment.selfassessment_approve(
+        user=grace, self_assessment=draft, approved_on=dt.date(2025, 10, 20)
+    )
+    report = services.annual_report_publish(user=martin, reporting_year=2025)
+    html = report.published_html
+    assert "approved by the governing body on 20 October 2025" in html
+    # The self-assessment itself, answer by answer, not only a count.
+    assert "The self-assessment against the Code" in html
+    assert html.count("Stage 1 replies audited monthly") == draft.answers.count()
+    assert "Not answered" not in html
+
+
+def test_the_published_report_is_public(
+    client, martin, grace, landlord_cases, approved_selfassessment
+):
     assert client.get(reverse("oversight:public_report", args=[2025])).status_code == 404
     services.annual_report_response_record(
         user=grace, reporting_year=2025, response="The board accepts the report."
@@ -159,7 +205,7 @@ def test_the_published_report_is_public(client, martin, grace, landlord_cases):
 
 
 def test_governance_records_the_response_and_a_manager_publishes(
-    client, grace, martin, landlord_cases
+    client, grace, martin, landlord_cases, approved_selfassessment
 ):
     url = reverse("oversight:annual_report_response", args=[2025])
     client.force_login(martin)
@@ -188,5 +234,5 @@ def test_the_annual_report_summarises_the_self_assessment_ending_in_the_year(
     approved(olivia, martin, grace)  # period April 2024 to March 2025, approved 26 June 2025
     client.force_login(martin)
     html = client.get(reverse("oversight:annual_report", args=[2024])).content.decode()
-    assert "No self-assessment ending in this reporting year" not in html
+    assert "No self-assessment ending in this reporting year has been approved" not in html
     assert "approved by the governing body on 26 June 2025" in html

@@ -92,34 +92,28 @@ def figure_charts(period: Period, figures: dict, *, links: bool = True) -> list[
 
 
 def _selfassessment(period: Period) -> dict | None:
-    """The latest self-assessment ending in the period, if the selfassessment app provides one.
-    The app is built separately; anything unexpected leaves the placeholder in place."""
-    try:
-        from django.db.models import Count
+    """The self-assessment the report carries (8.1 a): the latest ending in the reporting year
+    that the governing body approved, with every answer, not only a count of them."""
+    from django.db.models import Count
 
-        from putright.selfassessment.models import SelfAssessment
+    from putright.selfassessment.selectors import selfassessment_for_annual_report
 
-        latest = (
-            SelfAssessment.objects.filter(period_end__gte=period.start, period_end__lte=period.end)
-            .order_by("-period_end", "-pk")
-            .first()
-        )
-        if latest is None:
-            return None
-        by_comply = dict(
-            latest.answers.values_list("comply").annotate(n=Count("pk")).order_by("comply")
-        )
-        return {
-            "title": latest.title or str(latest),
-            "period_start": latest.period_start,
-            "period_end": latest.period_end,
-            "status": latest.status,
-            "approved_on": getattr(latest, "governing_body_approved_on", None),
-            "by_comply": by_comply,
-        }
-    except Exception:  # the other app's shape may change; the report must still render
-        logger.exception("self-assessment summary unavailable")
+    approved = selfassessment_for_annual_report(start=period.start, end=period.end)
+    if approved is None:
         return None
+    answers = list(approved.answers.all())
+    by_comply = dict(
+        approved.answers.values_list("comply").annotate(n=Count("pk")).order_by("comply")
+    )
+    return {
+        "title": approved.title or str(approved),
+        "period_start": approved.period_start,
+        "period_end": approved.period_end,
+        "status": approved.get_status_display(),
+        "approved_on": approved.governing_body_approved_on,
+        "by_comply": by_comply,
+        "answers": answers,
+    }
 
 
 def oversight_context(period: Period, *, links: bool = True, today=None) -> dict:

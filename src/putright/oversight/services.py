@@ -21,6 +21,8 @@ from putright.oversight.models import (
     OmbudsmanReport,
     Order,
 )
+from putright.oversight.periods import reporting_year as reporting_year_period
+from putright.selfassessment.selectors import selfassessment_for_annual_report
 
 OVERSIGHT_EDITORS = {Role.OFFICER, Role.MANAGER, Role.ADMIN}
 # Leaves a lesson's owner as it is when only the status changes.
@@ -274,6 +276,16 @@ def annual_report_publish(*, user: User, reporting_year: int) -> AnnualReport:
         )
     if report.published_on is not None:
         raise RuleBroken("already_published", "The annual report is already published.", "8.2")
+    period = reporting_year_period(reporting_year)
+    if selfassessment_for_annual_report(start=period.start, end=period.end) is None:
+        # 8.1 a / 8.2: the report includes the self-assessment, approved by the governing body.
+        raise RuleBroken(
+            "selfassessment_not_approved",
+            "The annual report includes the self-assessment against the Code (8.1 a): record the "
+            "governing body's approval of a self-assessment ending in this reporting year before "
+            "publishing.",
+            "8.2",
+        )
     report.published_on = dates.today()
     report.published_html = annual_report_html(reporting_year, report=report, public=True)
     report.save(update_fields=["published_on", "published_html"])

@@ -25,6 +25,22 @@ def selfassessment_published() -> QuerySet[SelfAssessment]:
     )
 
 
+def selfassessment_for_annual_report(*, start, end) -> SelfAssessment | None:
+    """The self-assessment an annual report carries (8.1 a): the latest one ending in the
+    reporting year that the governing body has approved (8.2). A draft never stands in."""
+    return (
+        SelfAssessment.objects.filter(
+            period_end__range=(start, end),
+            status__in=(Status.APPROVED, Status.PUBLISHED),
+            governing_body_approved_on__isnull=False,
+        )
+        .select_related("code_version")
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("position", "pk")))
+        .order_by("-period_end", "-pk")
+        .first()
+    )
+
+
 def selfassessment_detail(pk: int) -> SelfAssessment:
     return (
         SelfAssessment.objects.select_related(
