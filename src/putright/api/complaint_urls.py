@@ -3,20 +3,12 @@
 from django.urls import path
 
 from putright.api import views
+from putright.api.case_actions import ACTIONS, view_for
 
-ACTIONS = {
-    "acknowledge": views.Acknowledge,
-    "extend": views.Extend,
-    "respond": views.Respond,
-    "escalate": views.Escalate,
-    "refuse": views.Refuse,
-    "withdraw": views.Withdraw,
-    "close": views.Close,
-    "assign": views.Assign,
-    "remedies": views.OfferRemedy,
-    "actions": views.AddAction,
-    "notes": views.AddNote,
-    "attachments": views.AddAttachment,
+URL_NAMES = {
+    "remedies/<int:remedy_id>/complete": "api-remedy-complete",
+    "remedies/<int:remedy_id>/amend": "api-remedy-amend",
+    "actions/<int:action_id>/complete": "api-action-complete",
 }
 
 urlpatterns = [
@@ -31,20 +23,15 @@ urlpatterns = [
         views.ComplaintEvents.as_view(),
         name="api-complaint-events",
     ),
+    # Every write on a case, from one table (putright.api.case_actions).
     *[
-        path(f"complaints/<str:reference>/{name}/", view.as_view(), name=f"api-complaint-{name}")
-        for name, view in ACTIONS.items()
+        path(
+            f"complaints/<str:reference>/{name}/",
+            view_for(action).as_view(),
+            name=URL_NAMES.get(name, f"api-complaint-{name}"),
+        )
+        for name, action in ACTIONS.items()
     ],
-    path(
-        "complaints/<str:reference>/remedies/<int:remedy_id>/complete/",
-        views.CompleteRemedy.as_view(),
-        name="api-remedy-complete",
-    ),
-    path(
-        "complaints/<str:reference>/actions/<int:action_id>/complete/",
-        views.CompleteAction.as_view(),
-        name="api-action-complete",
-    ),
     path(
         "service-requests/", views.ServiceRequestCollection.as_view(), name="api-service-requests"
     ),

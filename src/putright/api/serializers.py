@@ -72,11 +72,23 @@ class ComplaintCreateInput(serializers.Serializer):
         default=False,
         help_text="Accepted although the issue is older than 12 months (2.3).",
     )
+    aware_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="When the resident became aware of the issue, if later than it arose (2.3).",
+    )
     related_to = serializers.CharField(
         required=False,
         allow_blank=True,
-        help_text="Reference of a complaint this relates to. Before that complaint's stage 1 "
-        "response the new issue is added to it (6.8) and the answer is 200 with that complaint.",
+        help_text="Reference of a complaint this relates to. From the same resident (or a member "
+        "of the group) before that complaint's stage 1 response, the new issue is added to it "
+        "(6.8) and the answer is 200 with that complaint; otherwise a new linked complaint.",
+    )
+    related_reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Why the related issue is a separate linked complaint: joining it would "
+        "unreasonably delay the response (6.8).",
     )
 
 
@@ -143,6 +155,35 @@ class RefuseInput(serializers.Serializer):
     reason = serializers.ChoiceField(choices=RefusalReason.choices)
     explanation = serializers.CharField()
     decided_on = serializers.DateField()
+    issue_date = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="When the issue arose, if the complaint does not record it yet (2.3).",
+    )
+    aware_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="When the resident became aware of it, if later (2.3).",
+    )
+
+
+class DefinitionAmendInput(serializers.Serializer):
+    stage = serializers.IntegerField(help_text="1 or 2.")
+    definition = DefinitionInput(help_text="Only the parts that change.")
+    reason = serializers.CharField(help_text="Why: kept in the record with before and after.")
+
+
+class ReasonsAmendInput(serializers.Serializer):
+    stage = serializers.IntegerField(help_text="1 or 2.")
+    reasons = serializers.CharField()
+    reason = serializers.CharField(help_text="Why: kept in the record with before and after.")
+
+
+class RemedyAmendInput(serializers.Serializer):
+    description = serializers.CharField(required=False)
+    amount = serializers.DecimalField(max_digits=10, decimal_places=2, required=False)
+    due_on = serializers.DateField(required=False)
+    reason = serializers.CharField(help_text="Why: kept in the record with before and after.")
 
 
 class WithdrawInput(serializers.Serializer):

@@ -14,17 +14,15 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from putright.api import serializers as s
 from putright.complaints import selectors, services
-from putright.complaints.models import Complaint, OutstandingAction, Remedy, ServiceRequest
-from putright.errors import InvalidInput, NotPermitted
+from putright.complaints.models import Complaint, ServiceRequest
+from putright.errors import InvalidInput
 from putright.landlord.selectors import working_day_calendar
-from putright.rules import access
 
 # --- shared --------------------------------------------------------------------------------
 
@@ -96,7 +94,7 @@ def complaint_answer(request, reference: str, code: int = status.HTTP_200_OK) ->
     return Response(s.ComplaintOutput(complaint, context=context(request)).data, status=code)
 
 
-def _complaint_or_404(reference: str) -> Complaint:
+def complaint_or_404(reference: str) -> Complaint:
     return get_object_or_404(Complaint.objects.select_related("resident"), reference=reference)
 
 
@@ -114,7 +112,7 @@ NOT_PERMITTED = OpenApiResponse(
 )
 
 
-def _responses(ok_code: int, ok, *, rules: bool = True) -> dict:
+def responses_for(ok_code: int, ok, *, rules: bool = True) -> dict:
     answers = {ok_code: ok, 400: BAD_INPUT, 403: NOT_PERMITTED}
     if rules:
         answers[409] = RULE_BROKEN
@@ -176,7 +174,7 @@ class ComplaintDetail(APIView):
 
     @extend_schema(summary="A complaint and its full record", responses={200: s.ComplaintOutput})
     def get(self, request, reference):
-        _complaint_or_404(reference)
+        complaint_or_404(reference)
         return complaint_answer(request, reference)
 
 
@@ -190,232 +188,9 @@ class ComplaintEvents(GenericAPIView):
         responses={200: s.EventOutput(many=True)},
     )
     def get(self, request, reference):
-        complaint = _complaint_or_404(reference)
+        complaint = complaint_or_404(reference)
         page = self.paginate_queryset(selectors.complaint_timeline(complaint=complaint))
         return self.get_paginated_response(s.EventOutput(page, many=True).data)
-
-
-class _CaseWrite(APIView):
-    """A POST that changes one complaint. Permission is checked before the body, so that a user
-    who may not act hears 403 whatever they sent."""
-
-    permission_classes = [StaffWriteGovernanceRead]
-    input_serializer: type | None = None
-
-    def check_may_act(self, user, complaint: Complaint) -> None:
-        # The services' own rule: the case's handler, the complaints officer or a manager,
-        # and nobody from stage 1 on a stage 2 nobody holds yet (6.13, a 409 naming it).
-        access.require_can_act(user, complaint)
-
-    def post(self, request, reference, **kwargs):
-        complaint = _complaint_or_404(reference)
-        self.check_may_act(request.user, complaint)
-        data = validated(self.input_serializer, request.data) if self.input_serializer else {}
-        return self.perform(request, complaint, data, **kwargs)
-
-    def perform(self, request, complaint, data, **kwargs) -> Response:
-        raise NotImplementedError
-
-
-def _action(summary: str, input_serializer, *, ok=s.ComplaintOutput, ok_code=200, rules=True):
-    return extend_schema(
-        summary=summary,
-        request=input_serializer,
-        responses=_responses(ok_code, ok, rules=rules),
-    )
-
-
-class Acknowledge(_CaseWrite):
-    input_serializer = s.AcknowledgeInput
-
-    @_action("Acknowledge, define and log the complaint (5.6, 6.2, 6.11)", s.AcknowledgeInput)
-    def post(self, request, reference):
-        return super().post(request, reference)
-
-    def perform(self, request, complaint, data):
-        services.complaint_acknowledge(user=request.user, complaint=complaint, **data)
-        return complaint_answer(request, complaint.reference)
-
-
-class Extend(_CaseWrite):
-    input_serializer = s.ExtendInput
-
-    @_action("Extend the response deadline (6.4, 6.15)", s.ExtendInput)
-    def post(self, request, reference):
-        return super().post(request, reference)
-
-    def perform(self, request, complaint, data):
-        services.complaint_extend(user=request.user, complaint=complaint, **data)
-        return complaint_answer(request, complaint.reference)
-
-
-class Respond(_CaseWrite):
-    input_serializer = s.RespondInput
-
-    @_action("Respond: decision, reasons, remedies, actions (6.9, 6.19)", s.RespondInput)
-    def post(self, request, reference):
-        return super().post(request, reference)
-
-    def perform(self, request, complaint, data):
-        services.complaint_respond(user=request.user, complaint=complaint, **data)
-        return complaint_answer(request, complaint.reference)
-
-
-class Escalate(_CaseWrite):
-    input_serializer = s.EscalateInput
-
-    @_action("Escalate to stage 2 at the resident's request (6.10, 6.12)", s.EscalateInput)
-    def post(self, request, reference):
-        return super().post(request, reference)
-
-    def perform(self, request, complaint, data):
-        services.complaint_escalate(user=request.user, complaint=complaint, **data)
-        return complaint_answer(request, complaint.reference)
-
-
-class Refuse(_CaseWrite):
-    input_serializer = s.RefuseInput
-
-    @_action("Refuse the complaint or its escalation on a section 2 ground", s.RefuseInput)
-    def post(self, request, reference):
-        return super().post(request, reference)
-
-    def perform(self, request, complaint, data):
-        services.complaint_refuse(user=request.user, complaint=complaint, **data)
-        return complaint_answer(request, complaint.reference)
-
-
-class Withdraw(_CaseWrite):
-    input_serializer = s.WithdrawInput
-
-    @_action("The resident withdraws the complaint", s.WithdrawInput)
-    def post(self, request, reference):
-        return super().post(request, reference)
-
-    def perform(self, request, complaint, data):
-        services.complaint_withdraw(user=request.user, complaint=complaint, **data)
-        return complaint_answer(request, complaint.reference)
-
-
-class Close(_CaseWrite):
-    input_serializer = s.CloseInput
-
-    @_action("Close a responded complaint", s.CloseInput)
-    def post(self, request, reference):
-        return super().post(request, reference)
-
-    def perform(self, request, complaint, data):
-        services.complaint_close(user=request.user, complaint=complaint, **data)
-        return complaint_answer(request, complaint.reference)
-
-
-class Assign(_CaseWrite):
-    input_serializer = s.AssignInput
-
-    def check_may_act(self, user, complaint):
-        if not user.acts_on_any_case:
-            raise NotPermitted("Only the complaints officer or a manager can assign complaints.")
-
-    @_action("Assign the current stage's handler (6.13 at stage 2)", s.AssignInput)
-    def post(self, request, reference):
-        return super().post(request, reference)
-
-    def perform(self, request, complaint, data):
-        services.complaint_assign(user=request.user, complaint=complaint, **data)
-        return complaint_answer(request, complaint.reference)
-
-
-class OfferRemedy(_CaseWrite):
-    input_serializer = s.RemedyOfferInput
-
-    @_action(
-        "Offer a remedy at any stage (5.13)", s.RemedyOfferInput, ok=s.RemedyOutput, ok_code=201
-    )
-    def post(self, request, reference):
-        return super().post(request, reference)
-
-    def perform(self, request, complaint, data):
-        remedy = services.remedy_offer(user=request.user, complaint=complaint, **data)
-        return Response(s.RemedyOutput(remedy).data, status=status.HTTP_201_CREATED)
-
-
-class AddAction(_CaseWrite):
-    input_serializer = s.OutstandingActionInput
-
-    @_action(
-        "Add an outstanding action (7.3)",
-        s.OutstandingActionInput,
-        ok=s.OutstandingActionOutput,
-        ok_code=201,
-    )
-    def post(self, request, reference):
-        return super().post(request, reference)
-
-    def perform(self, request, complaint, data):
-        action = services.action_add(user=request.user, complaint=complaint, **data)
-        return Response(s.OutstandingActionOutput(action).data, status=status.HTTP_201_CREATED)
-
-
-class CompleteRemedy(_CaseWrite):
-    input_serializer = s.CompleteInput
-
-    @_action("Record a remedy as done", s.CompleteInput, ok=s.RemedyOutput)
-    def post(self, request, reference, remedy_id):
-        return super().post(request, reference, remedy_id=remedy_id)
-
-    def perform(self, request, complaint, data, remedy_id):
-        remedy = get_object_or_404(Remedy, pk=remedy_id, complaint=complaint)
-        remedy = services.remedy_complete(user=request.user, remedy=remedy, **data)
-        return Response(s.RemedyOutput(remedy).data)
-
-
-class CompleteAction(_CaseWrite):
-    input_serializer = s.CompleteInput
-
-    @_action("Record an outstanding action as done", s.CompleteInput, ok=s.OutstandingActionOutput)
-    def post(self, request, reference, action_id):
-        return super().post(request, reference, action_id=action_id)
-
-    def perform(self, request, complaint, data, action_id):
-        action = get_object_or_404(OutstandingAction, pk=action_id, complaint=complaint)
-        action = services.action_complete(user=request.user, action=action, **data)
-        return Response(s.OutstandingActionOutput(action).data)
-
-
-class AddNote(_CaseWrite):
-    input_serializer = s.NoteInput
-
-    @_action("Add a note to the case (5.12)", s.NoteInput, ok=s.NoteOutput, ok_code=201)
-    def post(self, request, reference):
-        return super().post(request, reference)
-
-    def perform(self, request, complaint, data):
-        note = services.note_add(user=request.user, complaint=complaint, **data)
-        return Response(s.NoteOutput(note).data, status=status.HTTP_201_CREATED)
-
-
-class AddAttachment(_CaseWrite):
-    input_serializer = s.AttachmentInput
-    parser_classes = [MultiPartParser, FormParser]
-
-    @_action(
-        "Attach a document (multipart; size and type limits apply)",
-        s.AttachmentInput,
-        ok=s.AttachmentOutput,
-        ok_code=201,
-        rules=False,
-    )
-    def post(self, request, reference):
-        return super().post(request, reference)
-
-    def perform(self, request, complaint, data):
-        attachment = services.attachment_add(
-            user=request.user,
-            complaint=complaint,
-            uploaded_file=data["file"],
-            description=data.get("description", ""),
-        )
-        return Response(s.AttachmentOutput(attachment).data, status=status.HTTP_201_CREATED)
 
 
 # --- service requests (1.4, 1.5) -----------------------------------------------------------
@@ -443,7 +218,7 @@ class ServiceRequestCollection(GenericAPIView):
     @extend_schema(
         summary="Record a service request (1.4)",
         request=s.ServiceRequestInput,
-        responses=_responses(201, s.ServiceRequestOutput, rules=False),
+        responses=responses_for(201, s.ServiceRequestOutput, rules=False),
     )
     def post(self, request):
         data = validated(s.ServiceRequestInput, request.data)
@@ -466,7 +241,7 @@ class ServiceRequestComplaint(APIView):
     @extend_schema(
         summary="Raise a complaint about the response to a service request (1.5)",
         request=s.ServiceRequestComplaintInput,
-        responses=_responses(201, s.ComplaintOutput),
+        responses=responses_for(201, s.ComplaintOutput),
     )
     def post(self, request, pk):
         service_request = _service_request_or_404(pk)
@@ -483,7 +258,7 @@ class ServiceRequestComplete(APIView):
     @extend_schema(
         summary="Record a service request as completed",
         request=s.CompleteInput,
-        responses=_responses(200, s.ServiceRequestOutput),
+        responses=responses_for(200, s.ServiceRequestOutput),
     )
     def post(self, request, pk):
         service_request = _service_request_or_404(pk)
