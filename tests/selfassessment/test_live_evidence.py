@@ -265,3 +265,33 @@ def test_where_the_records_show_no_breach_the_landlords_answer_stands(cases, oli
     answer = services.answer_accept_live_evidence(user=olivia, answer=answer)
     assert answer.comply == "yes"
     assert answer.evidence.endswith("2 of 2 (100%).")
+
+
+def test_6_13_counts_who_considers_stage_2_as_the_rule_does(olivia, hannah, harry):
+    """The officer records both acknowledgements (a clerical step); Hannah considers stage 1 and
+    Harry stage 2: independent. The officer then answering stage 2 is refused (6.13), so only a
+    record edited outside Putright can fail the figure, and then it does."""
+    from putright.errors import RuleBroken
+
+    case = log_complaint(user=olivia, received_on=D(2025, 10, 6))
+    acknowledge(case, user=olivia, handler=hannah, on=D(2025, 10, 6))
+    respond(case, user=hannah, on=D(2025, 10, 10))
+    _on(
+        D(2025, 10, 13),
+        complaints.complaint_escalate,
+        user=olivia,
+        complaint=case,
+        requested_on=D(2025, 10, 13),
+    )
+    acknowledge(case, user=olivia, handler=harry, on=D(2025, 10, 14))
+    with pytest.raises(RuleBroken) as refused:
+        respond(case, user=olivia, on=D(2025, 10, 20))
+    assert refused.value.provision == "6.13"
+    respond(case, user=harry, on=D(2025, 10, 20))
+    figure = one("6.13")
+    assert (figure.met, figure.total, figure.breaches) == (1, 1, [])
+    # Data from before the rule: the stage 1 handler shown as the stage 2 handler.
+    Stage.objects.filter(complaint=case, number=2).update(handler=hannah)
+    figure = one("6.13")
+    assert (figure.met, figure.total, figure.breaches) == (0, 1, [case.reference])
+    assert figure.proposed == "no"

@@ -193,6 +193,11 @@ class UpdateIn(serializers.Serializer):
     action = serializers.IntegerField(required=False, allow_null=True)
 
 
+class MergeIn(serializers.Serializer):
+    into = serializers.IntegerField(help_text="The id of the resident record to keep.")
+    reason = serializers.CharField(help_text="Why these are the same resident.")
+
+
 def _parse(serializer_class, request) -> dict:
     serializer = serializer_class(data=request.data)
     serializer.is_valid(raise_exception=True)
@@ -220,6 +225,23 @@ class ResidentDetail(APIView):
         except Resident.DoesNotExist:
             resident = _resident(pk)
         return Response(ResidentOut(resident).data)
+
+
+class ResidentMerge(APIView):
+    @extend_schema(
+        summary="Merge this duplicate resident record into another (officer and managers)",
+        request=MergeIn,
+        responses=ResidentOut,
+    )
+    def post(self, request, pk):
+        data = _parse(MergeIn, request)
+        into = services.resident_merge(
+            user=request.user,
+            duplicate=_resident(pk),
+            into=_resident(data["into"]),
+            reason=data["reason"],
+        )
+        return Response(ResidentOut(into).data)
 
 
 class AdjustmentCreate(APIView):

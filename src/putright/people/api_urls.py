@@ -6,6 +6,7 @@ from putright.people import api
 
 urlpatterns = [
     path("residents/<int:pk>/", api.ResidentDetail.as_view(), name="resident-detail"),
+    path("residents/<int:pk>/merge/", api.ResidentMerge.as_view(), name="resident-merge"),
     path(
         "residents/<int:pk>/adjustments/",
         api.AdjustmentCreate.as_view(),

@@ -13,3 +13,4 @@ class PeopleEventType:
     RESIDENT_UPDATED = "resident_updated"
     SUBJECT_ACCESS_EXPORTED = "subject_access_exported"
     RESIDENT_ANONYMISED = "resident_anonymised"
+    RESIDENT_MERGED = "resident_merged"

@@ -22,6 +22,11 @@ class Resident(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # Set when the retention schedule anonymises the resident (UK GDPR storage limitation).
     anonymised_at = models.DateTimeField(null=True, blank=True)
+    # Set when staff merge this duplicate record into another (people.residents.resident_merge):
+    # the row stays, so that the record's history still names who it was about.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged"
+    )
 
     class Meta:
         ordering = ["name", "pk"]

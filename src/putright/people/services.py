@@ -10,7 +10,6 @@ from putright.people.models import (
     AdjustmentSource,
     ContactMethod,
     ReasonableAdjustment,
-    Representative,
     Resident,
     ResidentUpdate,
     Restriction,
@@ -20,68 +19,15 @@ from putright.people.models import (
     UpdateAgreement,
     VulnerabilityFlag,
 )
+
+# Residents and representatives live in people.residents; re-exported for the callers.
+from putright.people.residents import (  # noqa: F401
+    RESIDENT_FIELDS,
+    representative_create,
+    resident_find_or_create,
+    resident_merge,
+)
 from putright.rules import access, reviews
-
-RESIDENT_FIELDS = ("name", "email", "phone", "address", "tenancy_reference")
-
-
-def _clean_contact(data: dict, prefix: str) -> dict:
-    name = (data.get("name") or "").strip()
-    if not name:
-        raise InvalidInput({f"{prefix}.name": "Enter the name."})
-    cleaned = {"name": name}
-    for field in ("email", "phone", "address", "tenancy_reference", "relationship"):
-        if field in data and data[field] is not None:
-            cleaned[field] = str(data[field]).strip()
-    method = data.get("preferred_contact_method")
-    if method:
-        if method not in ContactMethod.values:
-            raise InvalidInput(
-                {
-                    f"{prefix}.preferred_contact_method": (
-                        f"Choose one of: {', '.join(ContactMethod.values)}."
-                    )
-                }
-            )
-        cleaned["preferred_contact_method"] = method
-    return cleaned
-
-
-@transaction.atomic
-def resident_find_or_create(*, data: dict) -> Resident:
-    """The resident a complaint is about. Matched on name together with the tenancy reference or
-    the e-mail address, so that one resident's complaints build one record (and their
-    adjustments follow them, 5.10), otherwise created. The name must match too: members of one
-    household may share a tenancy or an e-mail address, and must not be taken for each other."""
-    # An existing resident is named by id alone; their details are not required again.
-    if data.get("id"):
-        try:
-            return Resident.objects.get(pk=data["id"], anonymised_at__isnull=True)
-        except (Resident.DoesNotExist, ValueError, TypeError):
-            raise InvalidInput({"resident.id": "No resident has that id."}) from None
-    cleaned = _clean_contact(data, "resident")
-    cleaned.pop("relationship", None)
-    live = Resident.objects.filter(name__iexact=cleaned["name"], anonymised_at__isnull=True)
-    for field, lookup in (("tenancy_reference", "tenancy_reference"), ("email", "email__iexact")):
-        value = cleaned.get(field)
-        if value:
-            existing = live.filter(**{lookup: value}).order_by("pk").first()
-            if existing:
-                return existing
-    return Resident.objects.create(**cleaned)
-
-
-@transaction.atomic
-def representative_create(*, data: dict) -> Representative:
-    cleaned = _clean_contact(data, "representative")
-    if not cleaned.get("relationship"):
-        raise InvalidInput(
-            {"representative.relationship": "Say how they are related to the resident."}
-        )
-    cleaned.pop("tenancy_reference", None)
-    cleaned.pop("preferred_contact_method", None)
-    return Representative.objects.create(**cleaned)
-
 
 # --- safeguards: adjustments, restrictions, risk flags, keeping informed ----------------------
 # Imported late: the case engine imports this module for resident_find_or_create.

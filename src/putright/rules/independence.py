@@ -6,6 +6,11 @@ the complaint as its handler, was assigned to it, acknowledged it, extended it o
 stage 1. None of them may be the stage 2 handler (assigned, or named when stage 2 is acknowledged),
 respond at stage 2, or refuse the escalation; while stage 2 has no handler, a handler among them
 cannot act on it at all.
+
+Who "considers" stage 2 is its handler (at any time), whoever responds and whoever refuses the
+escalation: those are the people the check refuses and the measure counts, the same set in both.
+Recording the stage 2 acknowledgement or an extension for the named handler (an officer's
+clerical step) is not considering it, so neither the check nor the measure counts it.
 """
 
 from __future__ import annotations
@@ -80,19 +85,15 @@ def check(complaint: Complaint, user: User | None, *, acting_as: str) -> None:
 
 # --- the measure -----------------------------------------------------------------------------
 
-_STAGE2_ACTOR = {
-    EventType.STAGE_ACKNOWLEDGED,
-    EventType.EXTENSION_GRANTED,
-    EventType.STAGE_RESPONDED,
-    EventType.COMPLAINT_REFUSED,
-}
+# The stage 2 decisions whose actor considers stage 2 (the same roles `check` guards).
+_STAGE2_DECIDERS = {EventType.STAGE_RESPONDED, EventType.COMPLAINT_REFUSED}
 
 
 def measure(
     *, period_start: dt.date, period_end: dt.date, code_version: str | None
 ) -> Figure | None:
     """Stage 2 complaints asked for in the period whose stage 2 people (handlers at any time,
-    whoever acknowledged, extended, responded or refused) include none of the stage 1 people."""
+    whoever responded or refused the escalation) include none of the stage 1 people."""
     stages = Stage.objects.filter(number=2, requested_on__range=(period_start, period_end))
     if code_version:
         stages = stages.filter(complaint__code_version=code_version)
@@ -106,7 +107,7 @@ def measure(
         if handler_id:
             handlers.setdefault((complaint_id, number), set()).add(handler_id)
     by_case: dict[int, list] = {}
-    types = _TYPES | _STAGE2_ACTOR
+    types = _TYPES | _STAGE2_DECIDERS
     for complaint_id, type_, actor_id, parameters in Event.objects.filter(
         complaint_id__in=cases, type__in=types
     ).values_list("complaint_id", "type", "actor_id", "parameters"):
@@ -130,7 +131,9 @@ def measure(
         for number in (1, 2):
             ids, named = _people(rows, number)
             if number == 2:
-                ids |= {a for t, a, p in rows if t == EventType.COMPLAINT_REFUSED and a}
+                ids = {
+                    a for t, a, p in rows if t in _STAGE2_DECIDERS and a and p.get("stage", 2) == 2
+                }
             people[number] = (
                 ids | {ids_by_name[n] for n in named if n in ids_by_name}
             ) | handlers.get((complaint_id, number), set())
