@@ -1,0 +1,261 @@
+"""Every live figure can fail (issue 10, item 8).
+
+For each provision with live evidence under the 2024 Code, a record that breaches it is built
+through the public services (or, for a rule Putright enforces, by editing the record as data from
+before the rule would look), and the figure must list that case and propose "no" or "partly".
+The last test builds every breach at once and checks that no figure is left without one here:
+a new figure without a breach test fails it.
+
+Today is Monday 24 November 2025; the period is the reporting year 2025/26.
+"""
+
+import datetime as dt
+
+import pytest
+
+from putright.complaints import services
+from putright.complaints.models import Extension, Refusal, Stage
+from putright.letters import services as letters
+from putright.people import services as people
+from putright.selfassessment.live_evidence import live_evidence
+from tests.factories import acknowledge, log_complaint, on_day, respond
+
+pytestmark = pytest.mark.django_db
+
+D = dt.date
+PERIOD = {"code_version": "2024", "period_start": D(2025, 4, 1), "period_end": D(2026, 3, 31)}
+
+
+@pytest.fixture(autouse=True)
+def _letter_files(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def _on(day, action, **kwargs):
+    with on_day(day):
+        return action(**kwargs)
+
+
+def _stage1_answered(u, received=D(2025, 9, 1), responded=D(2025, 9, 5)):
+    case = log_complaint(user=u.olivia, received_on=received)
+    acknowledge(case, user=u.hannah, handler=u.hannah, on=received)
+    respond(case, user=u.hannah, on=responded)
+    return case
+
+
+def _escalated(u, on=D(2025, 9, 8)):
+    case = _stage1_answered(u)
+    _on(on, services.complaint_escalate, user=u.olivia, complaint=case, requested_on=on)
+    return case
+
+
+def _stage2(u, acknowledged=D(2025, 9, 9)):
+    case = _escalated(u)
+    acknowledge(case, user=u.olivia, handler=u.harry, on=acknowledged)
+    return case
+
+
+def _extended(case, user, *, days, informed):
+    _on(
+        informed,
+        services.complaint_extend,
+        user=user,
+        complaint=case,
+        working_days=days,
+        reason="Surveyor's report awaited.",
+        resident_informed_on=informed,
+    )
+
+
+def ack_never(u):
+    # Received Mon 3 Nov, due Mon 10 Nov, never acknowledged.
+    return log_complaint(user=u.olivia, received_on=D(2025, 11, 3)).reference
+
+
+def respond_late(u):
+    # Acknowledged Wed 1 Oct (due Wed 15 Oct), answered Thu 30 Oct.
+    return _stage1_answered(u, received=D(2025, 10, 1), responded=D(2025, 10, 30)).reference
+
+
+def stage2_ack_late(u):
+    # Asked for Mon 8 Sep (due Mon 15 Sep), acknowledged Mon 22 Sep.
+    return _stage2(u, acknowledged=D(2025, 9, 22)).reference
+
+
+def stage2_respond_late(u):
+    # Acknowledged Tue 9 Sep (due Tue 7 Oct), answered Mon 20 Oct.
+    case = _stage2(u)
+    respond(case, user=u.harry, on=D(2025, 10, 20))
+    return case.reference
+
+
+def extension_over_limit_stage1(u):
+    # Enforced: 11 days without a good reason is refused, so the record is edited.
+    case = log_complaint(user=u.olivia, received_on=D(2025, 11, 3))
+    acknowledge(case, user=u.hannah, handler=u.hannah, on=D(2025, 11, 3))
+    _extended(case, u.hannah, days=10, informed=D(2025, 11, 10))
+    Extension.objects.filter(stage__complaint=case).update(working_days=11)
+    return case.reference
+
+
+def extension_over_limit_stage2(u):
+    case = _stage2(u, acknowledged=D(2025, 10, 28))
+    Stage.objects.filter(complaint=case, number=2).update(acknowledged_on=D(2025, 10, 28))
+    _extended(case, u.harry, days=20, informed=D(2025, 11, 10))
+    Extension.objects.filter(stage__complaint=case, stage__number=2).update(working_days=21)
+    return case.reference
+
+
+def extension_not_written_stage1(u):
+    case = log_complaint(user=u.olivia, received_on=D(2025, 11, 3))
+    acknowledge(case, user=u.hannah, handler=u.hannah, on=D(2025, 11, 3))
+    _extended(case, u.hannah, days=5, informed=D(2025, 11, 10))
+    return case.reference
+
+
+def extension_not_written_stage2(u):
+    case = _stage2(u, acknowledged=D(2025, 10, 28))
+    _extended(case, u.harry, days=5, informed=D(2025, 11, 10))
+    return case.reference
+
+
+def not_independent(u):
+    # Enforced: the services refuse Hannah at stage 2, so the record is edited.
+    case = _stage2(u)
+    Stage.objects.filter(complaint=case, number=2).update(handler=u.hannah)
+    return case.reference
+
+
+def _refused(u, case, day):
+    _on(
+        day,
+        services.complaint_refuse,
+        user=u.martin,
+        complaint=case,
+        reason="legal_proceedings",
+        explanation="A court claim about the same repair was filed.",
+        decided_on=day,
+    )
+    return case
+
+
+def refusal_unexplained(u):
+    # Enforced: an explanation is required, so the record is edited.
+    case = _refused(u, log_complaint(user=u.olivia, received_on=D(2025, 10, 13)), D(2025, 10, 14))
+    issue(case, "refusal", u.olivia)
+    Refusal.objects.filter(complaint=case).update(explanation="")
+    return case.reference
+
+
+def refusal_not_written(u):
+    return _refused(
+        u, log_complaint(user=u.olivia, received_on=D(2025, 10, 13)), D(2025, 10, 14)
+    ).reference
+
+
+def escalation_refusal_not_written(u):
+    return _refused(u, _escalated(u), D(2025, 9, 9)).reference
+
+
+def remedy_late(u):
+    case = log_complaint(user=u.olivia, received_on=D(2025, 10, 1))
+    acknowledge(case, user=u.hannah, handler=u.hannah, on=D(2025, 10, 1))
+    respond(
+        case,
+        user=u.hannah,
+        on=D(2025, 10, 10),
+        remedies=[{"type": "action", "description": "Fix the gutter", "due_on": D(2025, 10, 31)}],
+    )
+    return case.reference
+
+
+def response_not_written_stage1(u):
+    return _stage1_answered(u).reference
+
+
+def response_not_written_stage2(u):
+    case = _stage2(u)
+    respond(case, user=u.harry, on=D(2025, 10, 1))
+    return case.reference
+
+
+def adjustment_not_reviewed(u):
+    resident = log_complaint(user=u.olivia, received_on=D(2025, 6, 2)).resident
+    adjustment = people.adjustment_agree(
+        user=u.olivia,
+        resident=resident,
+        description="Large print letters",
+        agreed_on=D(2025, 6, 2),
+        review_on=D(2025, 10, 1),
+    )
+    return f"adjustment {adjustment.pk}"
+
+
+def restriction_not_reviewed(u):
+    resident = log_complaint(user=u.olivia, received_on=D(2025, 6, 2)).resident
+    restriction = people.restriction_impose(
+        user=u.olivia,
+        resident=resident,
+        behaviour="Abusive calls to staff on 28 and 29 August.",
+        restriction="Contact by e-mail only.",
+        equality_considered=True,
+        decided_on=D(2025, 9, 1),
+        resident_told_on=D(2025, 9, 1),
+        review_on=D(2025, 11, 1),
+    )
+    return f"restriction {restriction.pk}"
+
+
+def issue(case, kind, user):
+    letter = letters.letter_draft(user=user, complaint=case, kind=kind)
+    return letters.letter_issue(user=user, letter=letter, delivery="post")
+
+
+BREACHES = {
+    "6.2": ack_never,
+    "6.3": respond_late,
+    "6.11": stage2_ack_late,
+    "6.14": stage2_respond_late,
+    "6.4": extension_over_limit_stage1,
+    "6.15": extension_over_limit_stage2,
+    "6.5": extension_not_written_stage1,
+    "6.16": extension_not_written_stage2,
+    "6.13": not_independent,
+    "2.1": refusal_unexplained,
+    "2.4": refusal_not_written,
+    "5.11": escalation_refusal_not_written,
+    "7.3": remedy_late,
+    "6.9": response_not_written_stage1,
+    "6.19": response_not_written_stage2,
+    "5.10": adjustment_not_reviewed,
+    "5.14": restriction_not_reviewed,
+}
+# Figures for rules Putright refuses to let be broken: they say so beside the figure.
+ENFORCED = {"6.4", "6.15", "6.13", "2.1"}
+
+
+class Users:
+    def __init__(self, olivia, hannah, harry, martin):
+        self.olivia, self.hannah, self.harry, self.martin = olivia, hannah, harry, martin
+
+
+@pytest.fixture
+def users(olivia, hannah, harry, martin):
+    return Users(olivia, hannah, harry, martin)
+
+
+@pytest.mark.parametrize("ref", sorted(BREACHES))
+def test_the_figure_shows_the_breach(ref, users):
+    label = BREACHES[ref](users)
+    [figure] = [f for f in live_evidence(**PERIOD) if f.ref == ref]
+    assert label in figure.breaches
+    assert figure.met < figure.total
+    assert figure.proposed in ("no", "partly")
+    assert bool(figure.enforced) == (ref in ENFORCED)
+
+
+def test_no_figure_is_without_a_breach_test(users):
+    for build in BREACHES.values():
+        build(users)
+    assert {f.ref for f in live_evidence(**PERIOD)} == set(BREACHES)
