@@ -37,20 +37,20 @@ def _on(day, action, **kwargs):
         return action(**kwargs)
 
 
-def _stage1_answered(u, received=D(2025, 9, 1), responded=D(2025, 9, 5)):
+def _stage1_answered(u, received=dt.date(2025, 9, 1), responded=dt.date(2025, 9, 5)):
     case = log_complaint(user=u.olivia, received_on=received)
     acknowledge(case, user=u.hannah, handler=u.hannah, on=received)
     respond(case, user=u.hannah, on=responded)
     return case
 
 
-def _escalated(u, on=D(2025, 9, 8)):
+def _escalated(u, on=dt.date(2025, 9, 8)):
     case = _stage1_answered(u)
     _on(on, services.complaint_escalate, user=u.olivia, complaint=case, requested_on=on)
     return case
 
 
-def _stage2(u, acknowledged=D(2025, 9, 9)):
+def _stage2(u, acknowledged=dt.date(2025, 9, 9)):
     case = _escalated(u)
     acknowledge(case, user=u.olivia, handler=u.harry, on=acknowledged)
     return case
