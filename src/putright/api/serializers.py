@@ -428,7 +428,7 @@ class EventOutput(serializers.ModelSerializer):
         fields = ["type", "occurred_at", "actor", "parameters"]
 
     def get_actor(self, event) -> str:
-        return _username(event.actor) or event.actor_label
+        return event.actor_name or event.actor_label  # the username at the time (5.12)
 
 
 class ComplaintOutput(serializers.ModelSerializer):

@@ -6,11 +6,14 @@ Parameters are JSON: dates as ISO strings, users as usernames, before/after wher
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
+from putright.complaints import audit
 from putright.complaints.models import Complaint, Event
 from putright.complaints.signals import complaint_event_recorded
 
@@ -63,16 +66,42 @@ def record(
     actor_label: str = "",
     **parameters: Any,
 ) -> Event:
+    """Append one event to its stream's hash chain (complaints.audit), inside the caller's
+    transaction."""
     if resident is None and complaint is not None:
         resident = complaint.resident
-    event = Event.objects.create(
-        complaint=complaint,
-        resident=resident,
-        type=type,
-        actor=user if user is not None and user.is_authenticated else None,
-        actor_label=actor_label or ("" if user is not None else "system"),
-        parameters=_json(parameters),
+    actor = user if user is not None and user.is_authenticated else None
+    stream = audit.stream_for(
+        complaint_id=complaint.pk if complaint is not None else None,
+        resident_id=resident.pk if complaint is None and resident is not None else None,
     )
+    with transaction.atomic():
+        audit.lock_stream(stream)
+        last = (
+            Event.objects.filter(stream=stream)
+            .order_by("-sequence")
+            .values_list("sequence", "hash")
+            .first()
+        )
+        sequence, previous_hash = (last[0] + 1, last[1]) if last else (0, audit.GENESIS)
+        event = Event(
+            complaint=complaint,
+            resident=resident,
+            type=type,
+            actor=actor,
+            actor_label=actor_label or ("" if user is not None else "system"),
+            actor_name=actor.get_username() if actor else "",
+            actor_display=(actor.get_full_name() or actor.get_username()) if actor else "",
+            actor_role=getattr(actor, "role", "") if actor else "",
+            occurred_at=timezone.now(),
+            # Stored as JSON reads it back, so that the hash is over the stored value.
+            parameters=json.loads(json.dumps(_json(parameters))),
+            stream=stream,
+            sequence=sequence,
+            previous_hash=previous_hash,
+        )
+        event.hash = audit.digest_of(event, previous_hash)
+        event.save()
     transaction.on_commit(
         lambda: complaint_event_recorded.send(sender=Event, event=event), robust=True
     )

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from putright.complaints.workflow import Status
 
@@ -355,13 +356,27 @@ class Event(models.Model):
     )
     # Who acted when there is no staff user: "resident", "system", "mail".
     actor_label = models.CharField(max_length=60, blank=True)
-    occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Who the actor was at the time (5.12): renaming or re-roling a user changes no history.
+    actor_name = models.CharField(max_length=150, blank=True)  # the username then
+    actor_display = models.CharField(max_length=300, blank=True)  # the full name then
+    actor_role = models.CharField(max_length=20, blank=True)
+    # Set by events.record, never by the database, so that the hash covers the stored value.
+    occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
     parameters = models.JSONField(default=dict, blank=True)
+    # The hash chain (complaints.audit): the event's stream, its place in it, the previous
+    # event's hash and its own.
+    stream = models.CharField(max_length=40)
+    sequence = models.PositiveIntegerField()
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["occurred_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["stream", "sequence"], name="event_one_place_in_stream")
+        ]
 
     def __str__(self):
         return f"{self.type} at {self.occurred_at:%Y-%m-%d %H:%M}"

@@ -91,7 +91,7 @@ def complaint_get(*, reference: str) -> Complaint:
             Prefetch("actions", queryset=OutstandingAction.objects.order_by("due_on", "pk")),
             Prefetch(
                 "events",
-                queryset=Event.objects.select_related("actor").order_by("occurred_at", "pk"),
+                queryset=Event.objects.order_by("occurred_at", "pk"),
             ),
             "refusals",
             "related_issues",
@@ -103,7 +103,7 @@ def complaint_get(*, reference: str) -> Complaint:
 
 
 def complaint_timeline(*, complaint: Complaint) -> QuerySet[Event]:
-    return complaint.events.select_related("actor").order_by("occurred_at", "pk")
+    return complaint.events.order_by("occurred_at", "pk")
 
 
 @dataclass(frozen=True)

@@ -223,7 +223,7 @@ def subject_access_data(resident: Resident) -> dict:
                 "type": e.type,
                 "complaint": e.complaint.reference if e.complaint_id else None,
                 "occurred_at": e.occurred_at.isoformat(),
-                "actor": e.actor.get_username() if e.actor_id else e.actor_label,
+                "actor": e.actor_name if e.actor_id else e.actor_label,
                 "parameters": event_parameters(e),
             }
             for e in events

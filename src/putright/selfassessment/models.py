@@ -131,6 +131,8 @@ class Change(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Who acted, as they were then: renaming a user changes no history.
+    actor_name = models.CharField(max_length=150, blank=True)
     occurred_at = models.DateTimeField(auto_now_add=True)
     before = models.JSONField(default=dict, blank=True)
     after = models.JSONField(default=dict, blank=True)

@@ -55,9 +55,11 @@ def _record(
     before: dict | None = None,
     after: dict | None = None,
 ) -> Change:
+    actor = user if user is not None and user.is_authenticated else None
     return Change.objects.create(
         self_assessment=self_assessment,
-        actor=user if user is not None and user.is_authenticated else None,
+        actor=actor,
+        actor_name=actor.get_username() if actor else "",
         type=type,
         ref=ref,
         before=before or {},

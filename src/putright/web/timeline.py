@@ -138,8 +138,9 @@ def describe_events(events, *, public: bool = False) -> list[TimelineEntry]:
     for event in events:
         if public and event.type not in PUBLIC_TYPES:
             continue
-        if event.actor is not None:
-            who = event.actor.get_full_name() or event.actor.username
+        if event.actor_id is not None:
+            # Who they were then (5.12), not who the account says they are now.
+            who = event.actor_display or event.actor_name
         else:
             who = {"resident": "The resident", "system": "Putright"}.get(
                 event.actor_label, event.actor_label.capitalize() or "Putright"
