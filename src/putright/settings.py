@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "putright.web.middleware.ContentSecurityPolicyMiddleware",
+    # Last, so that it sees the views' database errors first-hand: 503 with Retry-After.
+    "putright.system.outage.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "putright.urls"

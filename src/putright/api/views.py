@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import PageNumberPagination
@@ -148,6 +148,17 @@ class ComplaintCollection(GenericAPIView):
     @extend_schema(
         summary="Log a complaint (3.1, 3.2)",
         request=s.ComplaintCreateInput,
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                str,
+                OpenApiParameter.HEADER,
+                required=False,
+                description="8 to 100 characters, unique per complaint. A retry with the same "
+                "key and body answers as the first attempt did, without a second complaint; the "
+                "same key with a different body is refused (409).",
+            )
+        ],
         responses={
             201: s.ComplaintOutput,
             200: OpenApiResponse(
@@ -156,12 +167,19 @@ class ComplaintCollection(GenericAPIView):
             ),
             400: BAD_INPUT,
             403: NOT_PERMITTED,
+            409: RULE_BROKEN,
         },
     )
     def post(self, request):
         data = dict(validated(s.ComplaintCreateInput, request.data))
         data["related_to"] = data.get("related_to") or None
-        complaint, created = services.complaint_log(user=request.user, **data)
+        # A retry with the same Idempotency-Key gets the first attempt's answer, never a
+        # second complaint.
+        complaint, created = services.complaint_log(
+            user=request.user,
+            idempotency_key=request.headers.get("Idempotency-Key"),
+            **data,
+        )
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return complaint_answer(request, complaint.reference, code)
 

@@ -388,3 +388,14 @@ class Event(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Events are append-only (5.12): they cannot be deleted.")
+
+
+class IdempotencyKey(models.Model):
+    """A retried submission never creates a second complaint: the key a client (the API caller,
+    or the public form's page) sent with its first attempt, and what that attempt made."""
+
+    key = models.CharField(max_length=150, unique=True)  # "<scope>:<the client's key>"
+    fingerprint = models.CharField(max_length=64)  # of the request, to refuse a reused key
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="+")
+    created = models.BooleanField()  # whether the first attempt made a new complaint
+    created_at = models.DateTimeField(auto_now_add=True)

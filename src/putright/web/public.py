@@ -4,6 +4,7 @@ through a signed link (no password). Every change goes through the complaint ser
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from django.contrib import messages
 from django.db import transaction
@@ -103,6 +104,11 @@ def _answers(data: dict) -> list[tuple[str, str, str]]:
 def complaint_check(request):
     data = _draft_from_session(request)
     if data is None:
+        # A second press of "Send" after the first went through: show what the first made.
+        done = _already_sent(request)
+        if done is not None:
+            request.session[DONE] = done
+            return redirect("web:complain-done")
         return redirect("web:complain-form")
     if request.method == "POST":
         ip = client_ip(request)
@@ -124,6 +130,8 @@ def complaint_check(request):
             with transaction.atomic():
                 complaint, _ = services.complaint_log(
                     user=None,
+                    # The page carries a key: a retried or doubled submission is one complaint.
+                    idempotency_key=request.POST.get("idempotency_key") or None,
                     actor_label="resident",
                     resident={
                         "name": data["name"],
@@ -152,7 +160,21 @@ def complaint_check(request):
         del request.session[DRAFT]
         request.session[DONE] = complaint.reference
         return redirect("web:complain-done")
-    return render(request, "web/public/check.html", {"answers": _answers(data)})
+    return render(
+        request,
+        "web/public/check.html",
+        {"answers": _answers(data), "idempotency_key": secrets.token_urlsafe(24)},
+    )
+
+
+def _already_sent(request) -> str | None:
+    from putright.complaints.models import IdempotencyKey
+
+    key = request.POST.get("idempotency_key") if request.method == "POST" else None
+    if not key:
+        return None
+    found = IdempotencyKey.objects.filter(key=f"public:{key}").select_related("complaint").first()
+    return found.complaint.reference if found else None
 
 
 def complaint_done(request):

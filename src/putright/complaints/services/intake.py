@@ -8,7 +8,7 @@ import uuid
 from django.db import transaction
 
 from putright.accounts.models import Role, User
-from putright.complaints import events
+from putright.complaints import events, idempotency
 from putright.complaints.models import (
     Category,
     Channel,
@@ -38,8 +38,18 @@ from putright.timescales.code import code_version_on
 MAX_GROUP = 50  # residents complaining together in one complaint
 
 
+def complaint_log(*, idempotency_key: str | None = None, **request) -> tuple[Complaint, bool]:
+    """Log a complaint (see `_complaint_log`). With an `idempotency_key`, a retry of the same
+    request returns the first attempt's complaint instead of making a second one."""
+    user = request.get("user")
+    scope = f"user-{user.pk}" if user is not None and user.is_authenticated else "public"
+    key = idempotency.scoped(scope, idempotency_key)
+    fingerprinted = {k: v for k, v in request.items() if k not in ("user", "service_request")}
+    return idempotency.once(key, fingerprinted, lambda: _complaint_log(**request))
+
+
 @transaction.atomic
-def complaint_log(
+def _complaint_log(
     *,
     user: User | None,
     resident: dict,
