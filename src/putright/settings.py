@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads the body: an upload over the limit is refused unread (413).
+    "putright.complaints.uploads.UploadSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -149,6 +151,14 @@ PUTRIGHT_ATTACHMENT_TYPES = env_list(
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
     "application/msword",
 )
+
+# A zip-based document (docx, xlsx) is refused when it would unpack to more than this.
+PUTRIGHT_MAX_UNPACKED_BYTES = int(os.environ.get("PUTRIGHT_MAX_UNPACKED_BYTES", 50 * 1024 * 1024))
+FILE_UPLOAD_HANDLERS = [
+    "putright.complaints.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Reminders (docs/people.md): working days' notice before a deadline; and how often a resident
 # with actions outstanding after a response is owed an update when no interval was agreed (6.6).

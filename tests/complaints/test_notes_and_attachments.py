@@ -71,8 +71,11 @@ def test_an_attachment_within_the_limits_is_kept_on_the_case(hannah):
     "upload",
     [
         pdf(size=1025),  # one byte over the limit
-        pdf(name="run-me.exe", content_type="application/x-msdownload"),
-        pdf(name="page.html", content_type="text/html"),
+        # The content decides, never the name or the claimed type (finding 14):
+        SimpleUploadedFile("report.pdf", b"MZ\x90\x00" + b"\x00" * 60, "application/pdf"),
+        SimpleUploadedFile("photo.png", b"<html><script>alert(1)</script>", "image/png"),
+        SimpleUploadedFile("x.txt", b'<svg onload="alert(1)"></svg>', "text/plain"),
+        SimpleUploadedFile("data.bin", b"\x00\x01\x02binary", "text/plain"),
         SimpleUploadedFile("empty.pdf", b"", content_type="application/pdf"),
         None,
     ],
@@ -86,12 +89,36 @@ def test_attachments_outside_the_limits_are_refused(hannah, upload):
     assert snapshot(complaint) == before
 
 
-def test_a_content_type_with_parameters_is_accepted(hannah):
+def test_the_type_is_the_contents_and_the_name_on_disk_is_random(hannah):
     complaint = logged(user=hannah)
-    upload = pdf(name="note.txt", content_type="text/plain; charset=utf-8")
-    assert attachment_add(user=hannah, complaint=complaint, uploaded_file=upload).content_type == (
+    upload = pdf(name="../../.htaccess", content_type="text/plain; charset=utf-8")
+    attachment = attachment_add(user=hannah, complaint=complaint, uploaded_file=upload)
+    assert attachment.content_type == "application/pdf"
+    assert attachment.original_name == ".htaccess"
+    stored = attachment.file.name.rsplit("/", 1)[-1]
+    assert stored.endswith(".pdf") and "htaccess" not in stored and len(stored) == 36
+    text = SimpleUploadedFile("note", b"Rang Rosa: the leak is worse.", "image/png")
+    assert attachment_add(user=hannah, complaint=complaint, uploaded_file=text).content_type == (
         "text/plain"
     )
+
+
+def test_a_document_that_would_unpack_too_large_is_refused(hannah, settings):
+    import io
+    import zipfile
+
+    settings.PUTRIGHT_MAX_ATTACHMENT_BYTES = 10 * 1024
+    settings.PUTRIGHT_MAX_UNPACKED_BYTES = 100 * 1024
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "0" * 1_000_000)  # 1 MB from about 1 KB
+    bomb = SimpleUploadedFile("bomb.docx", buffer.getvalue(), "application/msword")
+    complaint = logged(user=hannah)
+    with pytest.raises(InvalidInput) as error:
+        attachment_add(user=hannah, complaint=complaint, uploaded_file=bomb)
+    assert "unpack" in error.value.errors["file"][0]
+    assert not complaint.attachments.exists()
 
 
 def test_governance_cannot_attach_documents(hannah, grace):

@@ -23,6 +23,11 @@ urlpatterns = [
         views.ComplaintEvents.as_view(),
         name="api-complaint-events",
     ),
+    path(
+        "complaints/<str:reference>/attachments/<int:attachment_id>/file/",
+        views.AttachmentFile.as_view(),
+        name="api-attachment-file",
+    ),
     # Every write on a case, from one table (putright.api.case_actions).
     *[
         path(

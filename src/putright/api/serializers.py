@@ -400,6 +400,7 @@ class NoteOutput(serializers.ModelSerializer):
 
 class AttachmentOutput(serializers.ModelSerializer):
     uploaded_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    file = serializers.SerializerMethodField(help_text="Where to download it (a GET).")
 
     class Meta:
         model = Attachment
@@ -412,7 +413,13 @@ class AttachmentOutput(serializers.ModelSerializer):
             "source",
             "uploaded_by",
             "uploaded_at",
+            "file",
         ]
+
+    def get_file(self, attachment) -> str:
+        return (
+            f"/api/v1/complaints/{attachment.complaint.reference}/attachments/{attachment.pk}/file/"
+        )
 
 
 class EventOutput(serializers.ModelSerializer):

@@ -285,3 +285,20 @@ class ServiceRequestComplete(APIView):
             user=request.user, service_request=service_request, **data
         )
         return Response(s.ServiceRequestOutput(_service_request_or_404(pk)).data)
+
+
+class AttachmentFile(APIView):
+    """A document on the case, as a download with the type its content was found to be."""
+
+    permission_classes = [StaffWriteGovernanceRead]
+
+    @extend_schema(
+        summary="Download a document on the case",
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 404: None},
+    )
+    def get(self, request, reference, attachment_id):
+        from putright.complaints.models import Attachment
+        from putright.complaints.uploads import response
+
+        attachment = get_object_or_404(Attachment, pk=attachment_id, complaint__reference=reference)
+        return response(attachment)

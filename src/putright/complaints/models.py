@@ -303,6 +303,7 @@ class Note(models.Model):
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:
+    # `filename` is the random name complaints.uploads gave it, never the uploader's.
     return f"attachments/{instance.complaint.reference}/{filename}"
 
 

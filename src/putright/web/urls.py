@@ -3,7 +3,7 @@ their own pages here."""
 
 from django.urls import include, path
 
-from putright.web import public, views, workspace
+from putright.web import documents, public, views, workspace
 
 app_name = "web"
 
@@ -28,6 +28,11 @@ urlpatterns = [
         name="action-done",
     ),
     path(
+        "complaints/<str:reference>/documents/<int:pk>/",
+        documents.attachment_download,
+        name="attachment-download",
+    ),
+    path(
         "complaints/<str:reference>/<slug:action>/",
         workspace.complaint_action,
         name="complaint-action",
@@ -47,6 +52,11 @@ urlpatterns = [
     path("track/<str:token>/stage-2/", public.track_escalate, name="track-escalate"),
     path("track/<str:token>/information/", public.track_note, name="track-note"),
     path("track/<str:token>/documents/", public.track_upload, name="track-upload"),
+    path(
+        "track/<str:token>/documents/<int:pk>/",
+        documents.track_document,
+        name="track-document",
+    ),
 ]
 
 # Other apps' pages have their own namespaces (letters:, people:, oversight:, selfassessment:).

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 
 from putright.accounts.models import User
-from putright.complaints import events
+from putright.complaints import events, uploads
 from putright.complaints.models import (
     Attachment,
     Complaint,
@@ -19,6 +19,17 @@ from putright.complaints.services._checks import (
 from putright.errors import InvalidInput
 
 # --- the record ------------------------------------------------------------------------------
+
+_UNSAFE = dict.fromkeys(range(32)) | {
+    ord(c): None for c in "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+}
+
+
+def clean_filename(name: str) -> str:
+    """The uploader's name for the file, kept only to show and to offer on download: no path,
+    no control or bidirectional characters."""
+    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1].translate(_UNSAFE).strip()
+    return name[:255] or "document"
 
 
 @transaction.atomic
@@ -57,21 +68,18 @@ def attachment_add(
     limit = settings.PUTRIGHT_MAX_ATTACHMENT_BYTES
     if uploaded_file.size > limit:
         raise InvalidInput({"file": f"The file must be smaller than {limit // (1024 * 1024)} MB."})
-    content_type = (getattr(uploaded_file, "content_type", "") or "").split(";")[0].strip()
-    if content_type not in settings.PUTRIGHT_ATTACHMENT_TYPES:
-        raise InvalidInput(
-            {"file": "The file must be a PDF, image, Word document, e-mail or plain text."}
-        )
+    # The type is the content's, not the client's claim; the name on disk is random.
+    checked = uploads.check(uploaded_file)
     attachment = Attachment(
         complaint=complaint,
-        original_name=uploaded_file.name[:255],
-        content_type=content_type,
+        original_name=clean_filename(uploaded_file.name),
+        content_type=checked.content_type,
         size=uploaded_file.size,
         description=(description or "").strip()[:255],
         source=source,
         uploaded_by=user,
     )
-    attachment.file.save(uploaded_file.name, uploaded_file, save=False)
+    attachment.file.save(uploads.stored_name(checked.extension), uploaded_file, save=False)
     attachment.save()
     events.attachment_added_event(
         complaint=complaint, user=user, attachment=attachment, actor_label=actor_label
