@@ -167,9 +167,11 @@ def test_the_dashboard_and_the_live_evidence_agree_on_one_period(olivia, hannah,
     acknowledge(b, user=harry, on=D(2025, 11, 4))
     respond(b, user=harry, on=D(2025, 11, 10))
     log_complaint(user=olivia, received_on=D(2025, 11, 21))  # pending
+    c = log_complaint(user=olivia, received_on=D(2025, 11, 3))  # due 10 Nov, never acknowledged
     dashboard = selectors.timeliness(YEAR, today)["stage1"]
     ack, response = figure("6.2"), figure("6.3")
     assert (dashboard["acknowledged_within"], dashboard["acknowledged"]) == (ack.met, ack.total)
+    assert ack.breaches == [c.reference]
     assert dashboard["acknowledged_pending"] == ack.pending == 1
     assert (dashboard["responded_within"], dashboard["responded"]) == (1, 2)
     assert dashboard["response_breaches"] == response.breaches == [a.reference]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import os
-from dataclasses import dataclass
 
 import pytest
 import time_machine
@@ -29,13 +28,34 @@ from hypothesis.stateful import (
 
 from putright.accounts.models import User
 from putright.complaints import services
-from putright.complaints.models import Complaint, Event, Extension, Refusal, Remedy, Stage
-from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.complaints.models import Complaint, Stage
 from putright.landlord.models import ClosureDay, HomesOwned
 from putright.letters import services as letters
 from putright.letters.models import Letter
 from tests.oracle import compare
 from tests.oracle.conftest import oracle_settings
+from tests.oracle.history import (
+    ACTIONS,
+    AWAITING,
+    BY,
+    CLOSURE,
+    DEFINITION,
+    EPOCH,
+    EVENING,
+    HANDLERS,
+    IDX,
+    INVESTIGATING,
+    LAG,
+    NOW,
+    OFFSET,
+    RECEIVED,
+    REFUSED,
+    RESPONDED,
+    STAFF,
+    TODAY,
+    Case,
+    snapshot,
+)
 from tests.oracle.reference import TIMESCALES, World, code_version
 
 pytestmark = pytest.mark.oracle
@@ -46,66 +66,6 @@ def event(what: str) -> None:
     """Noted for --hypothesis-show-statistics, and counted for ORACLE_STATS=1 (printed with -s)."""
     _event(what)
     SEEN[what] += 1
-
-
-TODAY = dt.date(2025, 11, 24)
-NOW = dt.datetime(2025, 11, 24, 9, 30, tzinfo=dt.UTC)  # before the suite's frozen 10:00
-EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-CLOSURE = dt.date(2025, 6, 13)  # a Friday the landlord is closed
-REFUSED = (RuleBroken, InvalidInput, NotPermitted)
-STAFF = ["olivia", "martin", "hannah", "harry", "heidi"]
-HANDLERS = ["hannah", "harry", "heidi"]
-DEFINITION = {
-    "understanding": "The kitchen ceiling leaks and the repair is late.",
-    "outcomes_sought": "The leak fixed.",
-    "responsible_for": "The roof and the ceiling.",
-    "not_responsible_for": "Contents insurance.",
-}
-WINDOWS = [
-    (dt.date(2024, 3, 18), dt.date(2024, 4, 12)),  # Easter 2024 and the Code change on 1 April
-    (dt.date(2025, 4, 7), dt.date(2025, 5, 9)),  # Easter 2025, the early May bank holiday
-    (dt.date(2025, 5, 19), dt.date(2025, 6, 20)),  # the spring bank holiday, the closure day
-    (dt.date(2025, 10, 27), dt.date(2025, 11, 25)),  # near today (and one day after it)
-]
-RECEIVED = st.sampled_from(WINDOWS).flatmap(lambda w: st.dates(w[0], w[1]))
-OFFSET = st.one_of(st.integers(0, 9), st.integers(-1, 40))  # calendar days after the base
-LAG = st.one_of(st.just(0), st.just(0), st.integers(1, 45))  # days between claim and record
-EVENING = st.booleans()  # recorded at 23:30 UTC: the next day in London in summer
-IDX = st.integers(0, 79)
-BY = st.sampled_from(["olivia", "handler", "handler", "martin", *HANDLERS])
-AWAITING, INVESTIGATING, RESPONDED = "awaiting_acknowledgement", "investigating", "responded"
-ACTIONS = {
-    "acknowledge": {AWAITING},
-    "extend": {INVESTIGATING},
-    "respond": {INVESTIGATING},
-    "escalate": {RESPONDED, "closed"},
-    "refuse": {AWAITING, INVESTIGATING},
-    "withdraw": {AWAITING, INVESTIGATING, RESPONDED},
-    "close": {RESPONDED},
-    "assign": {AWAITING, INVESTIGATING},
-    "letter": {"refused"},
-    "remedy": {RESPONDED, "closed", INVESTIGATING},
-    "edit": {AWAITING, INVESTIGATING, RESPONDED},
-}
-
-
-@dataclass
-class Case:
-    pk: int | None
-    clock: dt.datetime  # when its last step was recorded: time only moves on
-    edited: bool = False  # a row changed directly ("data from before the rule")
-
-
-def snapshot(pk) -> tuple:
-    return (
-        Event.objects.count(),
-        list(Complaint.objects.filter(pk=pk).values()),
-        list(Stage.objects.filter(complaint_id=pk).values()),
-        Extension.objects.count(),
-        Refusal.objects.count(),
-        list(Remedy.objects.filter(complaint_id=pk).values()),
-        list(Letter.objects.filter(complaint_id=pk).values("pk", "status")),
-    )
 
 
 class CaseHistories(RuleBasedStateMachine):
@@ -160,8 +120,8 @@ class CaseHistories(RuleBasedStateMachine):
         return self.users[by]
 
     def step(self, case: Case, claimed: dt.date, lag: int, evening: bool, service, **kwargs):
-        """Run `service(**kwargs)` as recorded `lag` days after `claimed` (never before the case's last
-        step, never after now). A refusal must change nothing."""
+        """Run `service(**kwargs)` as recorded `lag` days after `claimed` (never before the
+        case's last step, never after now). A refusal must change nothing."""
         day = min(claimed + dt.timedelta(days=lag), TODAY)
         when = dt.datetime.combine(day, dt.time(23, 30) if evening else dt.time(11), dt.UTC)
         when = min(max(when, case.clock), NOW)
