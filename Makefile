@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint serve worker bench clean
+.PHONY: run test test-deep lint serve worker bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	scripts/test.sh
+
+# The oracle (tests/oracle) at length: hundreds of random case histories, on SQLite.
+test-deep: $(VENV)/.installed
+	HYPOTHESIS_PROFILE=deep DATABASE_URL="sqlite:///:memory:" $(BIN)/pytest tests/oracle
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -143,15 +143,19 @@ class Judged:
     refused: bool
 
 
-def verdict(claimed, due, nominal, recorded, ended_on, today):
+def verdict(claimed, due, nominal, recorded, ended, today):
+    """`ended` is (the day the stage was refused or withdrawn, the day that was recorded)."""
     if due is None:
         return EXCLUDED
     if claimed is not None:
         if claimed <= due:
             return BACKDATED if recorded is not None and recorded > due else MET
         return BACKDATED if claimed <= nominal else LATE
-    if ended_on is not None:
-        return EXCLUDED if ended_on <= due else LATE
+    if ended is not None:
+        ended_on, ended_recorded = ended
+        if ended_on > due:
+            return LATE
+        return BACKDATED if ended_recorded is not None and ended_recorded > due else EXCLUDED
     return LATE if due < today else PENDING
 
 
@@ -201,7 +205,7 @@ class World:
         if late_entries and respond_by is not None:
             standing = min(late_entries)
         refusals = [
-            r.decided_on
+            (r.decided_on, london_date(r.created_at))
             for r in self.refusals
             if r.complaint_id == stage.complaint_id and r.stage == stage.number
         ]
@@ -209,7 +213,10 @@ class World:
         withdrawn = self._first_event(stage.complaint_id, "complaint_withdrawn", 1)
         last_stage = max(s.number for s in self.stage_rows if s.complaint_id == stage.complaint_id)
         if withdrawn is not None and ended_on is None and last_stage == stage.number:
-            ended_on = dt.date.fromisoformat(withdrawn.parameters["withdrawn_on"])
+            ended_on = (
+                dt.date.fromisoformat(withdrawn.parameters["withdrawn_on"]),
+                london_date(withdrawn.occurred_at),
+            )
         acked = self._first_event(stage.complaint_id, "stage_acknowledged", stage.number)
         answered = self._first_event(stage.complaint_id, "stage_responded", stage.number)
         return Judged(
@@ -328,7 +335,11 @@ class World:
             return None
         figure = Fig()
         for s in cases:
-            shared = self.stage_people(s.complaint_id, 1) & self.stage_people(s.complaint_id, 2)
+            # Who considers stage 2: its handlers, whoever answers it or refuses it; recording
+            # the acknowledgement or an extension for the named handler is not considering it.
+            shared = self.stage_people(s.complaint_id, 1) & self.stage_people(
+                s.complaint_id, 2, recorders=False
+            )
             figure.count(not shared, s.reference)
         return figure
 

@@ -186,13 +186,10 @@ def test_a_saturday_receipt_is_acknowledged_by_the_friday(olivia, today):
     compare.check_all(world(today), annual_report=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 6.13 is marked enforced, but the services let a stage 1 person record the "
-    "stage 2 acknowledgement (only the handler named is checked) and extend stage 2 (no check "
-    "at all), and the measure then counts them as a stage 2 person: a breach Putright allowed.",
-)
 def test_what_the_services_allow_at_stage_2_never_breaches_6_13(olivia, hannah, harry, today):
+    """Found by the oracle: the figure counted whoever recorded the stage 2 acknowledgement as
+    considering stage 2, so a step the services allow showed as a breach. Both now count the
+    handler, the responder and the refuser (docs/case-engine.md)."""
     complaint = log_complaint(user=olivia, received_on=D(2025, 9, 1))
     acknowledge(complaint, user=olivia, handler=hannah, on=D(2025, 9, 1))
     respond(complaint, user=hannah, on=D(2025, 9, 5))
@@ -201,3 +198,20 @@ def test_what_the_services_allow_at_stage_2_never_breaches_6_13(olivia, hannah, 
     acknowledge(complaint, user=olivia, handler=harry, on=D(2025, 9, 9))  # accepted
     compare.check_all(world(today), annual_report=False)  # the reference agrees with the measure
     assert figure("6.13").breaches == []
+
+
+def test_a_refusal_typed_in_late_cannot_take_an_overdue_case_out_of_6_2(olivia, today):
+    """Found by the oracle: a refusal (or withdrawal) entered after the acknowledgement deadline
+    but dated before it took the late case out of 6.2. It is now backdated, a breach."""
+    complaint = log_complaint(user=olivia, received_on=D(2025, 10, 1))  # acknowledge by 8 Oct
+    services.complaint_refuse(  # recorded today, 24 November, dated 7 October
+        user=olivia,
+        complaint=complaint,
+        reason="legal_proceedings",
+        explanation="Court claim filed on 1 October.",
+        decided_on=D(2025, 10, 7),
+    )
+    compare.check_all(world(today), annual_report=False)
+    acknowledgement = figure("6.2")
+    assert acknowledgement.breaches == [complaint.reference]
+    assert acknowledgement.flags == {complaint.reference: "backdated"}

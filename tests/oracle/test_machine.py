@@ -481,9 +481,8 @@ class CaseHistories(RuleBasedStateMachine):
             if s.number != 2 or s.complaint_id in edited:
                 continue
             first = world.stage_people(s.complaint_id, 1)
-            # BUG (see test_known_histories): whoever records the stage 2 acknowledgement or an
-            # extension counts as a stage 2 person in the measure, but the services let a stage
-            # 1 person do both. Anything else shared is a hole in the enforcement.
+            # Who considers stage 2 (its handlers, the responder, the refuser) never includes a
+            # stage 1 person through the services: anything shared is a hole in the enforcement.
             assert not first & world.stage_people(s.complaint_id, 2, recorders=False), (
                 f"{s.reference}: a stage 1 person acted at stage 2 through the services"
             )

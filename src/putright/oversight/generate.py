@@ -337,6 +337,7 @@ def _story(rng, calendar, complaint: Complaint, today: dt.date) -> dict:
                         reason=_pick(rng, REFUSAL_REASONS),
                         explanation="Generated: outside the complaints policy for this reason.",
                         decided_on=when,
+                        created_at=dt.datetime.combine(when, dt.time(11), tzinfo=dt.UTC),
                     )
                 )
             else:

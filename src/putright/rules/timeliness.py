@@ -7,10 +7,11 @@ The acknowledgement verdict, for every stage that should have been acknowledged:
 - acknowledged on or before `acknowledge_by`: met, unless it was recorded (the London date of the
   event's own time) after `acknowledge_by`: then it is "backdated", a breach;
 - acknowledged after `acknowledge_by`: late;
-- never acknowledged and refused: left out when the refusal was decided by `acknowledge_by`
-  (the complaint was not taken into the procedure and the resident had their answer in time;
-  2.1 and 2.4 judge the refusal), else late;
-- never acknowledged and withdrawn: left out when withdrawn by `acknowledge_by`, else late;
+- never acknowledged and refused: left out when the refusal was decided, and recorded, by
+  `acknowledge_by` (the complaint was not taken into the procedure and the resident had their
+  answer in time; 2.1 and 2.4 judge the refusal); backdated when decided by then but recorded
+  after; else late;
+- never acknowledged and withdrawn: the same, by the withdrawal's date and when it was recorded;
 - still waiting: late once `acknowledge_by` has passed, else pending.
 
 The response verdict, for every acknowledged stage (and a 2022-Code stage 2, whose timescale runs
@@ -103,9 +104,23 @@ def _verdict(claimed: str, due: str, nominal: str, recorded: str, *, today: dt.d
             then=Value(BACKDATED),
         ),
         When(**{f"{claimed}__isnull": False}, then=Value(LATE)),
-        When(Q(refused_on__isnull=False, refused_on__lte=F(due)), then=Value(EXCLUDED)),
+        # Ended unanswered: left out when it ended by the deadline and was recorded by then;
+        # dated by the deadline but recorded after it, it is backdated.
+        When(
+            Q(refused_on__isnull=False, refused_on__lte=F(due))
+            & (Q(refused_recorded_on__isnull=True) | Q(refused_recorded_on__lte=F(due))),
+            then=Value(EXCLUDED),
+        ),
+        When(Q(refused_on__isnull=False, refused_on__lte=F(due)), then=Value(BACKDATED)),
         When(refused_on__isnull=False, then=Value(LATE)),
-        When(withdrawn_here & Q(complaint__closed_on__lte=F(due)), then=Value(EXCLUDED)),
+        When(
+            withdrawn_here
+            & Q(complaint__closed_on__lte=F(due))
+            # No event (a record imported or generated without its history): as dated.
+            & (Q(withdrawn_recorded_on__isnull=True) | Q(withdrawn_recorded_on__lte=F(due))),
+            then=Value(EXCLUDED),
+        ),
+        When(withdrawn_here & Q(complaint__closed_on__lte=F(due)), then=Value(BACKDATED)),
         When(withdrawn_here, then=Value(LATE)),
         When(**{f"{due}__lt": today}, then=Value(LATE)),
         default=Value(PENDING),
@@ -129,8 +144,24 @@ def with_verdicts(stages, *, today: dt.date):
         .order_by("respond_by_before")
         .values("respond_by_before")[:1]
     )
+    refused_recorded_on = Subquery(
+        Refusal.objects.filter(complaint=OuterRef("complaint_id"), stage=OuterRef("number"))
+        .order_by("pk")
+        .annotate(day=TruncDate("created_at", tzinfo=LONDON))
+        .values("day")[:1],
+        output_field=DateField(),
+    )
+    withdrawn_recorded_on = Subquery(
+        Event.objects.filter(complaint=OuterRef("complaint_id"), type=EventType.COMPLAINT_WITHDRAWN)
+        .order_by("occurred_at", "pk")
+        .annotate(day=TruncDate("occurred_at", tzinfo=LONDON))
+        .values("day")[:1],
+        output_field=DateField(),
+    )
     stages = stages.annotate(
         refused_on=refused_on,
+        refused_recorded_on=refused_recorded_on,
+        withdrawn_recorded_on=withdrawn_recorded_on,
         acknowledged_recorded_on=_recorded_on(EventType.STAGE_ACKNOWLEDGED),
         responded_recorded_on=_recorded_on(EventType.STAGE_RESPONDED),
         respond_by_standing=Coalesce(
