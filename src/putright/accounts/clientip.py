@@ -17,8 +17,8 @@ import ipaddress
 from django.conf import settings
 
 
-def client_ip(request) -> str:
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+def client_ip(request) -> str | None:
+    remote = request.META.get("REMOTE_ADDR") or None  # None: no address (an internal request)
     hops = int(getattr(settings, "PUTRIGHT_TRUSTED_PROXY_HOPS", 0))
     if hops <= 0:
         return remote

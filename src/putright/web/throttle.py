@@ -14,7 +14,7 @@ from putright.accounts.clientip import client_ip as real_client_ip
 
 def client_ip(request) -> str:
     # The real client behind PUTRIGHT_TRUSTED_PROXY_HOPS proxies, as for sign-in lock-outs.
-    return real_client_ip(request)
+    return real_client_ip(request) or "unknown"
 
 
 def _key(kind: str, *parts: str) -> str:

@@ -11,6 +11,15 @@ import hashlib
 from django.conf import settings
 from django.db import migrations
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+
+def _aware(value):
+    if isinstance(value, str):  # SQLite hands raw timestamps back as text
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, dt.UTC)
+    return value or timezone.now()
 
 
 def move_keys(apps, schema_editor):
@@ -32,7 +41,7 @@ def move_keys(apps, schema_editor):
             expiry=expiry,
             name="Moved from the old token table",
         ).save()
-        ApiToken.objects.filter(digest=digest).update(created=created)
+        ApiToken.objects.filter(digest=digest).update(created=_aware(created))
     schema_editor.execute(f"DROP TABLE {schema_editor.quote_name('authtoken_token')}")
 
 
