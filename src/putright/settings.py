@@ -3,6 +3,7 @@
 See docs/operating.md for a production template.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -47,7 +48,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
@@ -169,7 +169,7 @@ PUTRIGHT_ACTION_UPDATE_WORKING_DAYS = int(
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "putright.accounts.auth.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -224,6 +224,64 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("PUTRIGHT_BEHIND_TLS_PROXY", False) else None
 )
+
+# --- Sign-in (docs/security.md "Sign-in"; settings in docs/operating.md) ----------------------
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "knox",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "putright.accounts.middleware.SignInPolicyMiddleware",  # idle timeout, MFA for roles
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # turns a lock into the 429 answer
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked pair before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+# One lock-out for every way in (staff and admin sign-in, the API's sign-in, API tokens):
+# 5 failures for one username from one client address lock that pair for 15 minutes. Counts are
+# kept in the database (axes' database handler): every web process on every machine shares it,
+# with no other service to configure, and a restart does not forget them.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("PUTRIGHT_LOGIN_MAX_FAILURES", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(
+    seconds=int(os.environ.get("PUTRIGHT_LOGIN_LOCKOUT_SECONDS", str(15 * 60)))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "putright.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "putright.accounts.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "putright.accounts.lockout.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token", "code"]
+AXES_VERBOSE = False
+# How many reverse proxies that you run stand in front of the app: the client address is then
+# the one that many places from the right of X-Forwarded-For. 0: REMOTE_ADDR, the header ignored.
+PUTRIGHT_TRUSTED_PROXY_HOPS = int(os.environ.get("PUTRIGHT_TRUSTED_PROXY_HOPS", "0"))
+# Two-factor sign-in (TOTP and recovery codes, django-otp): these roles must set it up before
+# anything else. The admin site asks for it from everyone.
+PUTRIGHT_MFA_REQUIRED_ROLES = env_list("PUTRIGHT_MFA_REQUIRED_ROLES", "admin")
+OTP_TOTP_ISSUER = os.environ.get("PUTRIGHT_OTP_ISSUER", "Putright")
+# Sessions end after this long without a request, and this long after signing in at most.
+PUTRIGHT_SESSION_IDLE_SECONDS = int(os.environ.get("PUTRIGHT_SESSION_IDLE_SECONDS", "1800"))
+PUTRIGHT_SESSION_MAX_SECONDS = int(os.environ.get("PUTRIGHT_SESSION_MAX_SECONDS", "43200"))
+# API tokens (django-rest-knox): stored hashed, several a user, each expiring (0: never).
+KNOX_TOKEN_MODEL = "accounts.ApiToken"
+# knox's own token table would be created by its migrations although the model is swapped out;
+# with no migrations for knox, no table (and nothing for flush or TRUNCATE to trip over).
+MIGRATION_MODULES = {"knox": None}
+PUTRIGHT_API_TOKEN_DAYS = int(os.environ.get("PUTRIGHT_API_TOKEN_DAYS", "90"))
+REST_KNOX = {
+    "TOKEN_TTL": dt.timedelta(days=PUTRIGHT_API_TOKEN_DAYS) if PUTRIGHT_API_TOKEN_DAYS else None,
+    "AUTH_HEADER_PREFIX": "Token",  # `Authorization: Token <key>`, as before
+}
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,7 @@ from putright.web.urls import app_urlpatterns
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("putright.api.urls")),
+    path("accounts/", include("putright.accounts.urls")),
     *app_urlpatterns,
     path("", include("putright.web.urls")),
 ]

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from putright.oversight import services
 from putright.oversight.models import Lesson, OmbudsmanCase, OmbudsmanReport, Order
+from tests.accounts.helpers import sign_in_verified
 from tests.factories import log_complaint
 
 pytestmark = pytest.mark.django_db
@@ -183,7 +184,7 @@ def test_an_evidence_deadline_cannot_be_before_the_request(client, olivia, case)
 
 
 def test_the_determination_records_a_finding_per_element_and_orders(client, adam, case):
-    client.force_login(adam)
+    sign_in_verified(client, adam)  # administrators must use two-factor sign-in
     url = reverse("oversight:determination_add", args=[case.pk])
     assert client.get(url).status_code == 200
     response = client.post(

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from rest_framework.authtoken.models import Token
 
-from putright.accounts.models import User
+from putright.accounts.models import ApiToken, User
 
 PUTRIGHT = Path(sys.executable).with_name("putright")
 
@@ -65,12 +64,14 @@ def test_adduser_refuses_a_duplicate_and_leaves_the_first_alone(hannah):
 
 
 @pytest.mark.django_db
-def test_apitoken_prints_the_users_token_and_the_same_one_again(olivia):
+def test_apitoken_issues_a_new_token_each_time_and_stores_only_its_digest(olivia):
     first = run("apitoken", "olivia").strip()
     second = run("apitoken", "olivia").strip()
 
-    assert first == second == Token.objects.get(user=olivia).key
-    assert len(first) == 40
+    assert first != second and len(first) == 64
+    assert ApiToken.objects.filter(user=olivia).count() == 2
+    stored = list(ApiToken.objects.values_list("digest", "token_key", "name"))
+    assert all(first not in str(row) and second not in str(row) for row in stored)
 
 
 @pytest.mark.django_db
@@ -86,7 +87,7 @@ def test_apitoken_token_authenticates_to_the_api(client, olivia):
 def test_apitoken_refuses_an_unknown_user():
     with pytest.raises(CommandError, match="No user called 'nobody'"):
         run("apitoken", "nobody")
-    assert not Token.objects.exists()
+    assert not ApiToken.objects.exists()
 
 
 def test_the_console_script_end_to_end(tmp_path):
@@ -109,7 +110,7 @@ def test_the_console_script_end_to_end(tmp_path):
 
     token = putright("apitoken", "olivia")
     assert token.returncode == 0
-    assert len(token.stdout.strip()) == 40
+    assert len(token.stdout.strip()) == 64
 
     unknown = putright("apitoken", "nobody")
     assert unknown.returncode == 1

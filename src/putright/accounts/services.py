@@ -1,5 +1,4 @@
 from django.db import transaction
-from rest_framework.authtoken.models import Token
 
 from putright.accounts.models import Role, User
 from putright.errors import InvalidInput
@@ -24,6 +23,9 @@ def user_create(
     return user
 
 
-def user_api_token(*, user: User) -> str:
-    token, _ = Token.objects.get_or_create(user=user)
-    return token.key
+def user_api_token(*, user: User, name: str = "") -> str:
+    """A new API token for the user (putright.accounts.tokens); returns the secret, once."""
+    from putright.accounts.tokens import api_token_issue
+
+    _, secret = api_token_issue(user=user, name=name)
+    return secret

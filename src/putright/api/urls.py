@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("putright.accounts.api")),
     path("", include("putright.api.complaint_urls")),
     path("", include("putright.people.api_urls")),
     path("", include("putright.letters.api_urls")),

@@ -4,7 +4,6 @@ the services' (which raise InvalidInput / RuleBroken, shown on the same form).""
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
 
 from putright.accounts.models import Role, User
 from putright.complaints.models import Category, Channel, Decision, RefusalReason, RemedyType
@@ -76,14 +75,6 @@ def handler_choices() -> list[tuple[str, str]]:
 
 
 # --- signing in ------------------------------------------------------------------------------
-
-
-class SignInForm(AuthenticationForm):
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": "Enter a correct username and password.",
-        "locked": "Too many failed attempts. Wait 15 minutes, then try again.",
-    }
 
 
 # --- the staff workspace ---------------------------------------------------------------------

@@ -1,6 +1,6 @@
-"""Cache-based limits: sign-in failures per username and address, and public complaints per
-address. No third-party service; the cache is Django's (per process unless a shared cache is
-configured, see docs/web.md)."""
+"""Cache-based limits: public complaints per address, and resident additions per tracking link.
+The cache is Django's default (per process unless a shared cache is configured, see docs/web.md).
+Sign-in lock-outs are django-axes' (putright.accounts, docs/security.md)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
+from putright.accounts.clientip import client_ip as real_client_ip
+
 
 def client_ip(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a trusted proxy rewrites it.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    # The real client behind PUTRIGHT_TRUSTED_PROXY_HOPS proxies, as for sign-in lock-outs.
+    return real_client_ip(request) or "unknown"
 
 
 def _key(kind: str, *parts: str) -> str:
@@ -54,10 +56,6 @@ class Limit:
         cache.delete(_key(self.kind, *parts))
 
 
-# Five wrong passwords for one username from one address lock that pair out for 15 minutes.
-LOGIN_FAILURES = Limit(
-    "login", "PUTRIGHT_LOGIN_MAX_FAILURES", 5, "PUTRIGHT_LOGIN_LOCKOUT_SECONDS", 15 * 60
-)
 # Public complaints from one address: enough for a household, too few for a spam run.
 PUBLIC_COMPLAINTS = Limit(
     "complain", "PUTRIGHT_PUBLIC_COMPLAINTS_PER_HOUR", 5, "PUTRIGHT_PUBLIC_COMPLAINTS_WINDOW", 3600

@@ -3,14 +3,15 @@ their own pages here."""
 
 from django.urls import include, path
 
+from putright.accounts import views as accounts
 from putright.web import documents, public, views, workspace
 
 app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("accounts/login/", views.login_view, name="login"),
-    path("accounts/logout/", views.logout_view, name="logout"),
+    path("accounts/login/", accounts.login_view, name="login"),
+    path("accounts/logout/", accounts.logout_view, name="logout"),
     # The staff workspace.
     path("complaints/", workspace.complaint_list, name="complaints"),
     path("complaints/new/", workspace.complaint_log, name="complaint-log"),
