@@ -83,3 +83,15 @@ def rosa_details():
         "address": "Flat 3, 12 Elm Road, Exampletown EX2 3AB",
         "tenancy_reference": "T-10023",
     }
+
+
+def _allow_truncate_in_tests(sender, connection, **kwargs):
+    # Transactional tests are emptied by TRUNCATE, which the event log refuses otherwise.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET putright.allow_truncate = 'on'")
+
+
+from django.db.backends.signals import connection_created  # noqa: E402
+
+connection_created.connect(_allow_truncate_in_tests)
