@@ -31,6 +31,14 @@ def fingerprint(request: dict) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
+def complaint_for(key: str | None) -> Complaint | None:
+    """The complaint a scoped key already made, if any."""
+    if key is None:
+        return None
+    found = IdempotencyKey.objects.select_related("complaint").filter(key=key).first()
+    return found.complaint if found else None
+
+
 def replay(key: str, print_: str) -> tuple[Complaint, bool] | None:
     found = IdempotencyKey.objects.select_related("complaint").filter(key=key).first()
     if found is None:

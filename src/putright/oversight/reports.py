@@ -94,17 +94,15 @@ def figure_charts(period: Period, figures: dict, *, links: bool = True) -> list[
 def _selfassessment(period: Period) -> dict | None:
     """The self-assessment the report carries (8.1 a): the latest ending in the reporting year
     that the governing body approved, with every answer, not only a count of them."""
-    from django.db.models import Count
+    from collections import Counter
 
     from putright.selfassessment.selectors import selfassessment_for_annual_report
 
     approved = selfassessment_for_annual_report(start=period.start, end=period.end)
     if approved is None:
         return None
-    answers = list(approved.answers.all())
-    by_comply = dict(
-        approved.answers.values_list("comply").annotate(n=Count("pk")).order_by("comply")
-    )
+    answers = list(approved.answers.all())  # prefetched: the summary counts them, no query
+    by_comply = dict(sorted(Counter(answer.comply for answer in answers).items()))
     return {
         "title": approved.title or str(approved),
         "period_start": approved.period_start,

@@ -168,13 +168,15 @@ def complaint_check(request):
 
 
 def _already_sent(request) -> str | None:
-    from putright.complaints.models import IdempotencyKey
+    from putright.complaints import idempotency
 
     key = request.POST.get("idempotency_key") if request.method == "POST" else None
-    if not key:
+    try:
+        # Scoped as complaint_log scopes a resident's submission.
+        complaint = idempotency.complaint_for(idempotency.scoped("public", key))
+    except InvalidInput:
         return None
-    found = IdempotencyKey.objects.filter(key=f"public:{key}").select_related("complaint").first()
-    return found.complaint.reference if found else None
+    return complaint.reference if complaint else None
 
 
 def complaint_done(request):
