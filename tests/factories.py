@@ -43,6 +43,13 @@ def on_day(day: dt.date):
         yield
 
 
+def played_on(day: dt.date, action, **kwargs):
+    """Call a service as if on `day`: a step recorded on the day it happened (a later entry
+    claiming an earlier day is backdated, which the figures count as a breach)."""
+    with on_day(day):
+        return action(**kwargs)
+
+
 def log_complaint(*, user=None, received_on=dt.date(2025, 11, 3), **overrides):
     """A stage 1 complaint, logged through the service."""
     from putright.complaints.services import complaint_log

@@ -18,7 +18,8 @@ from putright.oversight import selectors as oversight
 from putright.oversight.periods import reporting_year
 from putright.people import services as people
 from putright.selfassessment.live_evidence import live_evidence
-from tests.factories import acknowledge, log_complaint, on_day, respond
+from tests.factories import acknowledge, log_complaint, respond
+from tests.factories import played_on as on
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -33,11 +34,6 @@ def _letter_files(settings, tmp_path):
 def figure(ref, **period):
     [found] = [f for f in live_evidence(**(YEAR | period)) if f.ref == ref]
     return found
-
-
-def on(day, action, **kwargs):
-    with on_day(day):
-        return action(**kwargs)
 
 
 def answered(olivia, hannah, received=dt.date(2025, 11, 3), responded=dt.date(2025, 11, 10)):

@@ -18,7 +18,8 @@ from putright.complaints.models import Extension, Refusal, Stage
 from putright.letters import services as letters
 from putright.people import services as people
 from putright.selfassessment.live_evidence import live_evidence
-from tests.factories import acknowledge, log_complaint, on_day, respond
+from tests.factories import acknowledge, log_complaint, respond
+from tests.factories import played_on as _on
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +31,6 @@ PERIOD = {"code_version": "2024", "period_start": D(2025, 4, 1), "period_end": D
 def _letter_files(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
-def _on(day, action, **kwargs):
-    with on_day(day):
-        return action(**kwargs)
 
 
 def _stage1_answered(u, received=dt.date(2025, 9, 1), responded=dt.date(2025, 9, 5)):

@@ -13,7 +13,8 @@ from putright.complaints.models import Stage
 from putright.letters import services as letters
 from putright.selfassessment import services
 from putright.selfassessment.live_evidence import live_evidence, live_evidence_for
-from tests.factories import acknowledge, log_complaint, on_day, respond
+from tests.factories import acknowledge, log_complaint, respond
+from tests.factories import played_on as _on
 from tests.selfassessment.factories import start
 
 pytestmark = pytest.mark.django_db
@@ -29,13 +30,6 @@ def figures(**period):
 def one(ref, **period):
     [figure] = [f for f in live_evidence(**(PERIOD | period)) if f.ref == ref]
     return figure
-
-
-def _on(day, action, **kwargs):
-    """A step recorded on the day it happened (a later entry claiming an earlier day is
-    backdated, which the figures count as a breach)."""
-    with on_day(day):
-        return action(**kwargs)
 
 
 @pytest.fixture
