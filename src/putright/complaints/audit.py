@@ -110,58 +110,66 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.stream} #{self.sequence}" + (
-            f" (event {self.event_id})" if self.event_id else ""
+            f" (row {self.event_id})" if self.event_id else ""
         )
         return f"{self.kind}: {where}: {self.detail}"
 
 
 def verify(events=None) -> tuple[int, list[Problem]]:
-    """(events checked, problems). Reads the events stream by stream, in sequence order."""
+    """(events checked, problems) over the event log's chains."""
     from putright.complaints.models import Event
 
     rows = (events if events is not None else Event.objects.all()).order_by(
         "stream", "sequence", "pk"
     )
+    return verify_chains(rows, digest_of)
+
+
+def verify_chains(rows, digest_of_row) -> tuple[int, list[Problem]]:
+    """(rows checked, problems) for any append-only table kept as hash chains: `rows` ordered by
+    stream then sequence, each with `stream`, `sequence`, `previous_hash`, `hash` and `pk`;
+    `digest_of_row(row, previous_hash)` recomputes a row's hash. The event log and the
+    self-assessment history share this check."""
     problems: list[Problem] = []
     checked = 0
     current, expected, previous = None, 0, GENESIS
-    for event in rows.iterator(chunk_size=2000):
+    for row in rows.iterator(chunk_size=2000):
         checked += 1
-        if event.stream != current:
-            current, expected, previous = event.stream, 0, GENESIS
-        if event.sequence > expected:
+        if row.stream != current:
+            current, expected, previous = row.stream, 0, GENESIS
+        if row.sequence > expected:
             problems.append(
                 Problem(
                     current,
                     expected,
                     None,
                     "removed",
-                    f"events {expected} to {event.sequence - 1} are missing",
+                    f"rows {expected} to {row.sequence - 1} are missing",
                 )
             )
-        elif event.sequence < expected:
+        elif row.sequence < expected:
             problems.append(
-                Problem(current, event.sequence, event.pk, "out_of_order", "a repeated place")
+                Problem(current, row.sequence, row.pk, "out_of_order", "a repeated place")
             )
-        if event.previous_hash != previous:
+        if row.previous_hash != previous:
             problems.append(
                 Problem(
                     current,
-                    event.sequence,
-                    event.pk,
+                    row.sequence,
+                    row.pk,
                     "out_of_order",
-                    "it does not follow the event before it in the chain",
+                    "it does not follow the row before it in the chain",
                 )
             )
-        if digest_of(event, event.previous_hash) != event.hash:
+        if digest_of_row(row, row.previous_hash) != row.hash:
             problems.append(
                 Problem(
                     current,
-                    event.sequence,
-                    event.pk,
+                    row.sequence,
+                    row.pk,
                     "changed",
                     "its content does not match its hash",
                 )
             )
-        expected, previous = event.sequence + 1, event.hash
+        expected, previous = row.sequence + 1, row.hash
     return checked, problems

@@ -4,6 +4,7 @@ append-only history of every change (8.1, 8.2)."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Status(models.TextChoices):
@@ -133,14 +134,24 @@ class Change(models.Model):
     )
     # Who acted, as they were then: renaming a user changes no history.
     actor_name = models.CharField(max_length=150, blank=True)
-    occurred_at = models.DateTimeField(auto_now_add=True)
+    # Set before saving (not auto_now_add), because the row's hash covers it.
+    occurred_at = models.DateTimeField(default=timezone.now)
     before = models.JSONField(default=dict, blank=True)
     after = models.JSONField(default=dict, blank=True)
+    # Each self-assessment's changes are a hash chain, as the event log is (selfassessment.history).
+    sequence = models.PositiveIntegerField(default=0)
+    previous_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, blank=True)
 
     objects = ChangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["occurred_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["self_assessment", "sequence"], name="selfassessment_change_place"
+            )
+        ]
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -149,3 +160,7 @@ class Change(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Self-assessment history is append-only.")
+
+    @property
+    def stream(self) -> str:
+        return f"self-assessment:{self.self_assessment_id}"

@@ -12,6 +12,7 @@ from putright import dates
 from putright.accounts.models import Role, User
 from putright.codes.models import CodeVersion, Provision
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.selfassessment import history
 from putright.selfassessment.models import (
     Answer,
     Change,
@@ -56,14 +57,14 @@ def _record(
     after: dict | None = None,
 ) -> Change:
     actor = user if user is not None and user.is_authenticated else None
-    return Change.objects.create(
-        self_assessment=self_assessment,
+    return history.append(
+        self_assessment,
         actor=actor,
         actor_name=actor.get_username() if actor else "",
         type=type,
         ref=ref,
-        before=before or {},
-        after=after or {},
+        before=before,
+        after=after,
     )
 
 
