@@ -7,30 +7,14 @@ not empty, a wrong key and a backup changed after it was made, and writes nothin
 import hashlib
 import os
 import sqlite3
-import subprocess
-import sys
-import uuid
 from pathlib import Path
 
 import psycopg
 import pytest
-from django.conf import settings
-from django.db import connection
+
+from tests.system.processes import base_env, new_databases, putright
 
 pytestmark = pytest.mark.django_db
-
-
-def _putright(*args, env, check=True):
-    result = subprocess.run(
-        [sys.executable, "-m", "putright.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if check:
-        assert result.returncode == 0, result.stderr[-3000:]
-    return result
 
 
 class Installation:
@@ -39,17 +23,15 @@ class Installation:
     def __init__(self, root: Path, url: str, name: str):
         self.media = root / f"media-{name}"
         self.url = url
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "putright.settings",
-            "DEBUG": "1",
-            "DATABASE_URL": url,
-            "MEDIA_ROOT": str(self.media),
-            "PUTRIGHT_VAR_DIR": str(root / f"var-{name}"),
-        }
+        self.env = base_env(
+            DEBUG="1",
+            DATABASE_URL=url,
+            MEDIA_ROOT=str(self.media),
+            PUTRIGHT_VAR_DIR=str(root / f"var-{name}"),
+        )
 
     def run(self, *args, check=True):
-        return _putright(*args, env=self.env, check=check)
+        return putright(self.env, *args, check=check)
 
     def rows(self, sql):
         if self.url.startswith("sqlite"):
@@ -71,20 +53,8 @@ class Installation:
 
 @pytest.fixture
 def databases(tmp_path):
-    """URLs of three new, empty databases on the back end under test, dropped afterwards."""
-    if connection.vendor == "sqlite":
-        yield [f"sqlite:///{tmp_path / f'db{i}.sqlite3'}" for i in range(3)]
-        return
-    db = settings.DATABASES["default"]
-    server = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    names = [f"putright_backup_{uuid.uuid4().hex[:10]}_{i}" for i in range(3)]
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        for name in names:
-            admin.execute(f'CREATE DATABASE "{name}"')
-    yield [f"{server}/{name}" for name in names]
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        for name in names:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with new_databases(3, tmp_path) as urls:
+        yield urls
 
 
 EVENTS = "SELECT id, stream, sequence, hash FROM complaints_event ORDER BY id"
@@ -151,11 +121,10 @@ def test_a_backup_round_trips_and_a_bad_restore_writes_nothing(tmp_path, databas
 def test_a_backup_needs_a_recipient(tmp_path, databases):
     source = Installation(tmp_path, databases[0], "source")
     env = {k: v for k, v in source.env.items() if k != "PUTRIGHT_BACKUP_RECIPIENTS"}
-    result = _putright("backup", "--output", str(tmp_path / "b.age"), env=env, check=False)
+    result = putright(env, "backup", "--output", str(tmp_path / "b.age"), check=False)
     assert result.returncode == 1 and "No recipient" in result.stderr
-    bad = _putright(
-        "backup", "--output", str(tmp_path / "b.age"), "--recipient", "not-a-key", env=env,
-        check=False,
+    bad = putright(
+        env, "backup", "--output", str(tmp_path / "b.age"), "--recipient", "not-a-key", check=False
     )
     assert bad.returncode == 1 and "not an age public key" in bad.stderr
     assert not (tmp_path / "b.age").exists()

@@ -14,9 +14,7 @@ import http.client
 import json
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -28,17 +26,13 @@ import psycopg
 import pytest
 from django.db import connection
 
+from tests.system.processes import free_port, gunicorn, production_env, putright, wait_for
+
 pytestmark = pytest.mark.django_db
 
 SUBMISSIONS = 120
 CLIENTS = 4
 OUTAGE_SECONDS = 3
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _pg_bin() -> Path:
@@ -63,7 +57,7 @@ class Cluster:
         if os.geteuid() == 0:
             shutil.chown(self.root, "postgres", "postgres")
         self.data = self.root / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"postgres://postgres@127.0.0.1:{self.port}/putright"
 
     def _ctl(self, *args):
@@ -112,61 +106,24 @@ def cluster():
 
 
 def _env(cluster, tmp_path):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "putright.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": uuid.uuid4().hex + uuid.uuid4().hex,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": cluster.url,
+    return production_env(
+        DATABASE_URL=cluster.url,
         # Connections kept open across requests, as in production: a restart breaks them.
-        "DATABASE_CONN_MAX_AGE": "60",
-        "PUTRIGHT_VAR_DIR": str(tmp_path / "var"),
-        "PYTHONUNBUFFERED": "1",
-    }
-
-
-def _putright(env, *args) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "putright.cli", *args],
-        env=env, capture_output=True, text=True, timeout=300,
+        DATABASE_CONN_MAX_AGE="60",
+        PUTRIGHT_VAR_DIR=str(tmp_path / "var"),
     )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
-
-
-def _server(env, port):
-    command = [
-        sys.executable, "-m", "gunicorn", "putright.wsgi:application",
-        "--bind", f"127.0.0.1:{port}", "--workers", "3", "--timeout", "30",
-    ]
-    return subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
-
-
-def _wait_for(port, deadline=60.0):
-    end = time.monotonic() + deadline
-    while time.monotonic() < end:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("the server did not start")
 
 
 def test_a_database_restart_under_load_loses_nothing_and_duplicates_nothing(cluster, tmp_path):
     pytest.importorskip("gunicorn")
     env = _env(cluster, tmp_path)
-    _putright(env, "migrate", "-v0")
-    _putright(env, "adduser", "olivia", "--role", "officer", "--password", uuid.uuid4().hex)
-    token = _putright(env, "apitoken", "olivia").strip().splitlines()[-1]
-    port = _free_port()
-    server = _server(env, port)
+    putright(env, "migrate", "-v0")
+    putright(env, "adduser", "olivia", "--role", "officer", "--password", uuid.uuid4().hex)
+    token = putright(env, "apitoken", "olivia").stdout.strip().splitlines()[-1]
+    port = free_port()
+    server = gunicorn(env, port)
     try:
-        _wait_for(port)
+        wait_for(port)
         today = subprocess.run(["date", "+%F"], capture_output=True, text=True).stdout.strip()
         outcomes: list[tuple[str, object]] = []  # (key, status or transport error)
         created: dict[str, str] = {}  # key -> reference told
