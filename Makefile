@@ -16,6 +16,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+# Local development: DEBUG=1 gives the development key and lets the demo load.
+run: export DEBUG ?= 1
 run: $(VENV)/.installed
 	$(BIN)/putright migrate --noinput
 	$(BIN)/putright demo --if-empty

@@ -8,10 +8,10 @@ echo "== ruff"
 "$bin/ruff" check .
 
 echo "== migrations are committed"
-"$bin/putright" makemigrations --check --dry-run
+DEBUG=1 "$bin/putright" makemigrations --check --dry-run
 
 echo "== the OpenAPI schema is valid"
-"$bin/putright" spectacular --validate --fail-on-warn --file /dev/null
+DEBUG=1 "$bin/putright" spectacular --validate --fail-on-warn --file /dev/null
 
 scripts/ensure-browser.sh || true
 

@@ -8,6 +8,10 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "putright.settings")
     from django.core.management import execute_from_command_line
 
+    from putright.system.guards import guard_command_line
+
+    guard_command_line(sys.argv)
+
     execute_from_command_line(sys.argv)
 
 

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -28,14 +27,17 @@ VAR_DIR = Path(os.environ.get("PUTRIGHT_VAR_DIR", Path.cwd() / "var")).resolve()
 
 DEBUG = env_bool("DEBUG", False)
 
+# The development key exists only with DEBUG=1. Anywhere else a missing, published or weak key
+# stops start-up: every tracking link, session and password-reset token is signed with it
+# (security review, finding 1).
+DEVELOPMENT_SECRET_KEY = "putright-development-only-key-never-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if DEBUG or os.environ.get("PUTRIGHT_INSECURE_DEV_KEY", "1") == "1":
-        # A fixed development key so that `make run` needs no set-up; production must set one
-        # (docs/operating.md) and sets PUTRIGHT_INSECURE_DEV_KEY=0 to make its absence fatal.
-        SECRET_KEY = "putright-development-only-key-never-use-in-production"
-    else:
-        raise ImproperlyConfigured("SECRET_KEY must be set outside development.")
+if not SECRET_KEY and DEBUG:
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+elif not DEBUG:
+    from putright.system.secrets import require_production_key
+
+    require_production_key(SECRET_KEY, development_key=DEVELOPMENT_SECRET_KEY)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
     "putright.accounts",
@@ -77,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "putright.web.middleware.ContentSecurityPolicyMiddleware",
+    "putright.web.middleware.NoStoreMiddleware",
     # Last, so that it sees the views' database errors first-hand: 503 with Retry-After.
     "putright.system.outage.DatabaseUnavailableMiddleware",
 ]
@@ -120,10 +124,16 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 
+# At least 12 characters (OWASP ASVS 2.1.1), not a common password, not all digits, not like the
+# user's name or e-mail; applied wherever a password is set, `putright adduser` included.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("PUTRIGHT_PASSWORD_MIN_LENGTH", "12"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en-gb"
@@ -184,6 +194,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Complaint handling to the Housing Ombudsman's Complaint Handling Code.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files (drf-spectacular-sidecar), never a third-party site,
+    # and only for signed-in staff (finding 11).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
     # One name for a choice set that several serializers use.
     "ENUM_NAME_OVERRIDES": {
@@ -224,6 +240,30 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("PUTRIGHT_BEHIND_TLS_PROXY", False) else None
 )
+# HTTPS only, outside development (security review, finding 12): plain HTTP is redirected, and
+# browsers are told to use HTTPS for a year. The load balancer's health check may use HTTP.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# The cache holds the public limits (web/throttle.py). Several web processes or machines must
+# share one, or each counts alone: set CACHE_URL=redis://host:6379/0 (django-redis). Unset, each
+# process keeps its own in memory, which is right for one process and for tests.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "putright",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Sign-in (docs/security.md "Sign-in"; settings in docs/operating.md) ----------------------
 INSTALLED_APPS += [

@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from putright.accounts.models import User
 from putright.complaints.models import Complaint, Remedy, Stage
 from putright.landlord.selectors import landlord_settings
 from putright.people import data_protection
@@ -23,9 +24,10 @@ def _statistics():
     )
 
 
-def test_sar_and_retention_on_the_demo_landlord(olivia):
+def test_sar_and_retention_on_the_demo_landlord(db):
     pytest.importorskip("putright.system.demo.load")
-    call_command("demo", complaints=30, stdout=StringIO())
+    call_command("demo", complaints=30, not_production=True, stdout=StringIO())
+    olivia = User.objects.get(username="olivia")
     resident = Complaint.objects.order_by("pk").first().resident
     export = data_protection.subject_access_export(user=olivia, resident=resident)
     assert export["complaints"] and export["events"]

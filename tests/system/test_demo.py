@@ -203,7 +203,7 @@ def test_if_empty_leaves_a_loaded_database_alone(demo):
 
 def test_without_if_empty_a_second_load_is_refused(demo):
     with pytest.raises(CommandError, match="only into an empty database"):
-        call_command("demo", complaints=30)
+        call_command("demo", complaints=30, not_production=True)
     assert Complaint.objects.count() == DEMO_SIZE
 
 

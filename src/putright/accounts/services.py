@@ -1,3 +1,5 @@
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from putright.accounts.models import Role, User
@@ -16,6 +18,11 @@ def user_create(
     user.is_staff = role == Role.ADMIN
     user.is_superuser = role == Role.ADMIN
     if password:
+        # The same policy as every other way a password is set (AUTH_PASSWORD_VALIDATORS).
+        try:
+            password_validation.validate_password(password, user)
+        except ValidationError as error:
+            raise InvalidInput({"password": " ".join(error.messages)}) from error
         user.set_password(password)
     else:
         user.set_unusable_password()

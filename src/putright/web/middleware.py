@@ -1,8 +1,9 @@
 """A strict Content-Security-Policy on every page: everything from this origin, no inline or
 third-party script, no framing.
 
-The pages use no inline scripts, so the policy needs no nonces. The API's interactive
-docs (Swagger UI, drf-spectacular) load their own scripts and are left out by path.
+The pages use no inline scripts, so the policy needs no nonces. The API's interactive docs
+(Swagger UI) are served from our own static files with their start-up script as a file of its
+own (drf-spectacular's split view), so the same policy covers them.
 """
 
 from django.conf import settings
@@ -25,7 +26,7 @@ POLICY = "; ".join(
     ]
 )
 
-EXEMPT_PREFIXES = ("/api/v1/docs/",)
+EXEMPT_PREFIXES: tuple[str, ...] = ()
 
 
 class ContentSecurityPolicyMiddleware:
@@ -38,4 +39,20 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         if not request.path.startswith(self.exempt):
             response.headers.setdefault("Content-Security-Policy", self.policy)
+        return response
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` on every answer that has not chosen its own caching (finding 15):
+    pages, API answers and exports carry residents' personal data, and no browser, proxy or
+    shared computer should keep a copy. Static files (served before this by WhiteNoise, with
+    their own long caching) are untouched."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = "no-store, private"
         return response

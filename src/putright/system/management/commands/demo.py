@@ -1,12 +1,14 @@
 """`putright demo`: a realistic demo landlord with a year of complaints (see docs/operating.md).
 
-Never run it against a live database: it creates staff with a published password.
+Never run it against a live database: it creates staff with a published password, so it runs
+only with DEBUG=1 (or --i-know-this-is-not-production) and never into a database with users.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
 from putright.complaints.models import Complaint
 from putright.system.demo.load import DemoError, load_demo
+from putright.system.guards import PRODUCTION_FLAG, require_demo_allowed
 
 
 class Command(BaseCommand):
@@ -21,6 +23,12 @@ class Command(BaseCommand):
             "--if-empty",
             action="store_true",
             help="Do nothing (and succeed) when the database already holds complaints.",
+        )
+        parser.add_argument(
+            PRODUCTION_FLAG,
+            dest="not_production",
+            action="store_true",
+            help="Load with DEBUG off (a test or training machine, never production).",
         )
         parser.add_argument(
             "--seed", type=int, default=1, help="The same seed gives the same demo (default 1)."
@@ -40,6 +48,7 @@ class Command(BaseCommand):
                 self.stdout.write(message)
                 return
             raise CommandError(message + " The demo loads only into an empty database.")
+        require_demo_allowed(flagged=options["not_production"])
         if options["complaints"] < 30:
             raise CommandError("Ask for at least 30 complaints, so every outcome can appear.")
         try:
