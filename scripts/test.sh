@@ -15,6 +15,25 @@ DEBUG=1 "$bin/putright" spectacular --validate --fail-on-warn --file /dev/null
 
 scripts/ensure-browser.sh || true
 
+# Redis is the one service besides PostgreSQL: the shared cache of several web processes
+# (tests/system/test_several_machines.py). CI needs it; elsewhere its tests skip, loudly.
+redis_url=${PUTRIGHT_TEST_REDIS_URL:-redis://127.0.0.1:6379/0}
+if ! "$bin/python" - "$redis_url" <<'PY'
+import sys, redis
+try:
+    redis.Redis.from_url(sys.argv[1], socket_connect_timeout=3).ping()
+except Exception as error:
+    print(f"!! Redis is not reachable at {sys.argv[1]}: {error}", file=sys.stderr)
+    sys.exit(1)
+PY
+then
+  if [ "${CI:-}" = "true" ]; then
+    echo "!! CI needs Redis at $redis_url (the several-machines test)" >&2
+    exit 1
+  fi
+  echo "!! Redis is not reachable at $redis_url: the several-machines test will SKIP."
+fi
+
 echo "== tests on SQLite"
 DATABASE_URL="sqlite:///:memory:" "$bin/pytest" "$@"
 

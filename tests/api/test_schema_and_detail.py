@@ -1,6 +1,7 @@
 """The OpenAPI schema and interactive docs, and the complaint in full."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -12,8 +13,8 @@ from tests.factories import respond
 DETAIL_QUERIES = 15  # the apologies are done when offered, so their completers are read too
 
 
-def test_the_schema_lists_the_complaint_paths(anonymous, db):
-    answer = anonymous.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+def test_the_schema_lists_the_complaint_paths(as_olivia):
+    answer = as_olivia.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
 
     assert answer.status_code == 200
     paths = answer.json()["paths"]
@@ -41,11 +42,27 @@ def test_the_schema_lists_the_complaint_paths(anonymous, db):
     assert "provision" in schemas["RuleBrokenOutput"]["properties"]
 
 
-def test_the_interactive_docs_are_served(anonymous, db):
-    answer = anonymous.get("/api/v1/docs/")
+def test_the_schema_and_docs_are_for_signed_in_staff(anonymous, db):
+    """Finding 11: they were public; the schema maps every operation for an attacker."""
+    for path in ("/api/v1/schema/", "/api/v1/docs/"):
+        assert anonymous.get(path).status_code in (401, 403), path
+
+
+def test_the_interactive_docs_come_from_our_own_static_files_under_the_csp(as_olivia):
+    answer = as_olivia.get("/api/v1/docs/")
 
     assert answer.status_code == 200
-    assert b"swagger" in answer.content.lower()
+    page = answer.content.decode()
+    assert "swagger" in page.lower()
+    # No script, style or image from another site (finding 11: a CDN's moving @latest tag).
+    origins = set(re.findall(r'(?:src|href)="(https?://[^/"]+)', page))
+    assert origins == set(), origins
+    assert re.search(r'<script[^>]+src="/static/drf_spectacular_sidecar/', page)
+    # Its start-up script is a file of its own, so the strict policy (no inline script) holds.
+    assert "script-src 'self'" in answer["Content-Security-Policy"]
+    assert not re.search(r"<script>(?!\s*</script>)", page)
+    init = re.search(r'<script src="([^"]+\?script=)"', page)
+    assert init and as_olivia.get(init.group(1)).status_code == 200
 
 
 def test_the_complaint_in_full(as_olivia, investigating, hannah):
