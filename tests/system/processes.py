@@ -28,8 +28,13 @@ def putright(env, *args, check=True) -> subprocess.CompletedProcess:
     return result
 
 
+# What the test run itself sets and an operator's environment would not have.
+NOT_INHERITED = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def base_env(**extra) -> dict[str, str]:
-    return {**os.environ, "DJANGO_SETTINGS_MODULE": "putright.settings", **extra}
+    inherited = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    return {**inherited, "DJANGO_SETTINGS_MODULE": "putright.settings", **extra}
 
 
 def production_env(**extra) -> dict[str, str]:
