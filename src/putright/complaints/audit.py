@@ -82,6 +82,14 @@ def lock_stream(stream: str) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [stream])
 
 
+def next_place(stream: str, rows) -> tuple[int, str]:
+    """(sequence, previous hash) for a new row at the end of `stream`, whose rows so far are
+    `rows` (a queryset): the stream is locked for the rest of the transaction first."""
+    lock_stream(stream)
+    last = rows.order_by("-sequence").values_list("sequence", "hash").first()
+    return (last[0] + 1, last[1]) if last else (0, GENESIS)
+
+
 def digest_of(event, previous_hash: str) -> str:
     return digest(
         previous_hash=previous_hash,

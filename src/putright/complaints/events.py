@@ -76,14 +76,7 @@ def record(
         resident_id=resident.pk if complaint is None and resident is not None else None,
     )
     with transaction.atomic():
-        audit.lock_stream(stream)
-        last = (
-            Event.objects.filter(stream=stream)
-            .order_by("-sequence")
-            .values_list("sequence", "hash")
-            .first()
-        )
-        sequence, previous_hash = (last[0] + 1, last[1]) if last else (0, audit.GENESIS)
+        sequence, previous_hash = audit.next_place(stream, Event.objects.filter(stream=stream))
         event = Event(
             complaint=complaint,
             resident=resident,

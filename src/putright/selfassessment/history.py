@@ -47,14 +47,10 @@ def append(self_assessment, *, actor, actor_name: str, type: str, ref: str, befo
     """Add one change at the end of its self-assessment's chain, inside the caller's
     transaction (the caller holds the self-assessment's row lock, so places cannot collide;
     the unique (self_assessment, sequence) constraint catches anything that slips through)."""
-    audit.lock_stream(f"self-assessment:{self_assessment.pk}")
-    last = (
-        Change.objects.filter(self_assessment=self_assessment)
-        .order_by("-sequence")
-        .values_list("sequence", "hash")
-        .first()
+    sequence, previous_hash = audit.next_place(
+        f"self-assessment:{self_assessment.pk}",
+        Change.objects.filter(self_assessment=self_assessment),
     )
-    sequence, previous_hash = (last[0] + 1, last[1]) if last else (0, audit.GENESIS)
     change = Change(
         self_assessment=self_assessment,
         actor=actor,
