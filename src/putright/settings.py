@@ -188,6 +188,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "putright.api.errors.exception_handler",
+    # JSON nested more than a few levels is refused before it is decoded (finding 10).
+    "DEFAULT_PARSER_CLASSES": [
+        "putright.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DATE_INPUT_FORMATS": ["%Y-%m-%d"],
 }
 SPECTACULAR_SETTINGS = {
@@ -313,6 +319,10 @@ OTP_TOTP_ISSUER = os.environ.get("PUTRIGHT_OTP_ISSUER", "Putright")
 # Sessions end after this long without a request, and this long after signing in at most.
 PUTRIGHT_SESSION_IDLE_SECONDS = int(os.environ.get("PUTRIGHT_SESSION_IDLE_SECONDS", "1800"))
 PUTRIGHT_SESSION_MAX_SECONDS = int(os.environ.get("PUTRIGHT_SESSION_MAX_SECONDS", "43200"))
+# No session row outlives the absolute limit, signed in or not: the daily sweep deletes expired
+# rows (finding 4). A resident's complaint draft lasts a shorter time still.
+SESSION_COOKIE_AGE = PUTRIGHT_SESSION_MAX_SECONDS
+PUTRIGHT_PUBLIC_DRAFT_SECONDS = int(os.environ.get("PUTRIGHT_PUBLIC_DRAFT_SECONDS", "7200"))
 # API tokens (django-rest-knox): stored hashed, several a user, each expiring (0: never).
 KNOX_TOKEN_MODEL = "accounts.ApiToken"
 # knox's own token table would be created by its migrations although the model is swapped out;

@@ -12,3 +12,9 @@ urlpatterns = [
     *app_urlpatterns,
     path("", include("putright.web.urls")),
 ]
+
+# JSON under /api/, Django's pages elsewhere (putright.api.errors).
+handler400 = "putright.api.errors.bad_request"
+handler403 = "putright.api.errors.permission_denied"
+handler404 = "putright.api.errors.page_not_found"
+handler500 = "putright.api.errors.server_error"

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from putright.complaints.models import Attachment, Complaint, Note
@@ -93,10 +94,21 @@ def test_complaints_from_one_address_are_limited(client, db, settings):
     for _ in range(2):
         complain(client)
         assert client.post(reverse("web:complain-check")).status_code == 302
-    complain(client)
-    response = client.post(reverse("web:complain-check"))
+    # Over the limit, not even the draft is kept (it would be a row in the database).
+    response = complain(client)
     assert response.status_code == 429
+    assert client.post(reverse("web:complain-check")).status_code == 302
     assert Complaint.objects.count() == 2
+
+
+def test_a_draft_made_under_the_limit_is_still_refused_when_sent_over_it(client, db, settings):
+    settings.PUTRIGHT_PUBLIC_COMPLAINTS_PER_HOUR = 1
+    complain(client)  # a draft, saved while the address had sent nothing
+    other = Client()
+    complain(other)
+    assert other.post(reverse("web:complain-check")).status_code == 302  # the one allowed
+    assert client.post(reverse("web:complain-check")).status_code == 429
+    assert Complaint.objects.count() == 1
 
 
 def test_tracking_page_shows_status_and_dates(client, hannah):

@@ -20,9 +20,10 @@ from putright.accounts import mfa, tokens
 from putright.accounts.auth import ApiTokenAuthentication
 from putright.accounts.lockout import lockout_response
 from putright.errors import InvalidInput
+from putright.inputs import Input
 
 
-class SignInInput(serializers.Serializer):
+class SignInInput(Input):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=1024, trim_whitespace=False)
     otp_token = serializers.CharField(
@@ -157,5 +158,5 @@ urlpatterns = [
     path("auth/logout/", SignOut.as_view(), name="api-sign-out"),
     path("auth/logout-all/", SignOutEverywhere.as_view(), name="api-sign-out-everywhere"),
     path("auth/tokens/", TokenList.as_view(), name="api-tokens"),
-    path("auth/tokens/<int:token_id>/", TokenDetail.as_view(), name="api-token"),
+    path("auth/tokens/<num:token_id>/", TokenDetail.as_view(), name="api-token"),
 ]

@@ -142,14 +142,14 @@ ACTIONS: dict[str, CaseAction] = {
             created=True,
         ),
         CaseAction(
-            "remedies/<int:remedy_id>/amend",
+            "remedies/<num:remedy_id>/amend",
             "Amend a remedy not yet done, audited (7.3)",
             s.RemedyAmendInput,
             _on_remedy(services.remedy_amend),
             output=s.RemedyOutput,
         ),
         CaseAction(
-            "remedies/<int:remedy_id>/complete",
+            "remedies/<num:remedy_id>/complete",
             "Record a remedy as done",
             s.CompleteInput,
             _on_remedy(services.remedy_complete),
@@ -164,7 +164,7 @@ ACTIONS: dict[str, CaseAction] = {
             created=True,
         ),
         CaseAction(
-            "actions/<int:action_id>/complete",
+            "actions/<num:action_id>/complete",
             "Record an outstanding action as done",
             s.CompleteInput,
             _complete_action,

@@ -6,9 +6,9 @@ from putright.api import views
 from putright.api.case_actions import ACTIONS, view_for
 
 URL_NAMES = {
-    "remedies/<int:remedy_id>/complete": "api-remedy-complete",
-    "remedies/<int:remedy_id>/amend": "api-remedy-amend",
-    "actions/<int:action_id>/complete": "api-action-complete",
+    "remedies/<num:remedy_id>/complete": "api-remedy-complete",
+    "remedies/<num:remedy_id>/amend": "api-remedy-amend",
+    "actions/<num:action_id>/complete": "api-action-complete",
 }
 
 urlpatterns = [
@@ -24,7 +24,7 @@ urlpatterns = [
         name="api-complaint-events",
     ),
     path(
-        "complaints/<str:reference>/attachments/<int:attachment_id>/file/",
+        "complaints/<str:reference>/attachments/<num:attachment_id>/file/",
         views.AttachmentFile.as_view(),
         name="api-attachment-file",
     ),
@@ -41,17 +41,17 @@ urlpatterns = [
         "service-requests/", views.ServiceRequestCollection.as_view(), name="api-service-requests"
     ),
     path(
-        "service-requests/<int:pk>/",
+        "service-requests/<num:pk>/",
         views.ServiceRequestDetail.as_view(),
         name="api-service-request",
     ),
     path(
-        "service-requests/<int:pk>/complaint/",
+        "service-requests/<num:pk>/complaint/",
         views.ServiceRequestComplaint.as_view(),
         name="api-service-request-complaint",
     ),
     path(
-        "service-requests/<int:pk>/complete/",
+        "service-requests/<num:pk>/complete/",
         views.ServiceRequestComplete.as_view(),
         name="api-service-request-complete",
     ),

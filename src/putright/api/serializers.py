@@ -26,6 +26,7 @@ from putright.complaints.models import (
 )
 from putright.complaints.selectors import stage_deadline
 from putright.complaints.workflow import Status, allowed_actions
+from putright.inputs import Input
 from putright.people.models import ContactMethod, Representative, Resident
 
 # As the model states them, so that the schema names one enum for the filter and the output.
@@ -34,7 +35,7 @@ COMPLAINT_STATUSES = Complaint._meta.get_field("status").choices
 # --- input ----------------------------------------------------------------------------------
 
 
-class ResidentInput(serializers.Serializer):
+class ResidentInput(Input):
     id = serializers.IntegerField(required=False, help_text="An existing resident's id.")
     name = serializers.CharField(required=False, allow_blank=True, max_length=200)
     email = serializers.EmailField(required=False, allow_blank=True)
@@ -46,7 +47,7 @@ class ResidentInput(serializers.Serializer):
     )
 
 
-class RepresentativeInput(serializers.Serializer):
+class RepresentativeInput(Input):
     name = serializers.CharField(max_length=200)
     relationship = serializers.CharField(max_length=200)
     email = serializers.EmailField(required=False, allow_blank=True)
@@ -54,7 +55,7 @@ class RepresentativeInput(serializers.Serializer):
     address = serializers.CharField(required=False, allow_blank=True)
 
 
-class ComplaintCreateInput(serializers.Serializer):
+class ComplaintCreateInput(Input):
     resident = ResidentInput()
     received_on = serializers.DateField()
     channel = serializers.ChoiceField(choices=Channel.choices)
@@ -92,14 +93,14 @@ class ComplaintCreateInput(serializers.Serializer):
     )
 
 
-class DefinitionInput(serializers.Serializer):
+class DefinitionInput(Input):
     understanding = serializers.CharField(required=False, allow_blank=True)
     outcomes_sought = serializers.CharField(required=False, allow_blank=True)
     responsible_for = serializers.CharField(required=False, allow_blank=True)
     not_responsible_for = serializers.CharField(required=False, allow_blank=True)
 
 
-class AcknowledgeInput(serializers.Serializer):
+class AcknowledgeInput(Input):
     acknowledged_on = serializers.DateField()
     handler = serializers.CharField(
         required=False,
@@ -111,7 +112,7 @@ class AcknowledgeInput(serializers.Serializer):
     definition = DefinitionInput(help_text="The complaint definition (5.6, 5.7).")
 
 
-class ExtendInput(serializers.Serializer):
+class ExtendInput(Input):
     working_days = serializers.IntegerField(min_value=1)
     reason = serializers.CharField()
     resident_informed_on = serializers.DateField()
@@ -122,7 +123,7 @@ class ExtendInput(serializers.Serializer):
     )
 
 
-class RemedyInput(serializers.Serializer):
+class RemedyInput(Input):
     type = serializers.ChoiceField(choices=RemedyType.choices)
     description = serializers.CharField()
     amount = serializers.DecimalField(
@@ -131,12 +132,12 @@ class RemedyInput(serializers.Serializer):
     due_on = serializers.DateField(required=False, allow_null=True)
 
 
-class OutstandingActionInput(serializers.Serializer):
+class OutstandingActionInput(Input):
     description = serializers.CharField()
     due_on = serializers.DateField()
 
 
-class RespondInput(serializers.Serializer):
+class RespondInput(Input):
     responded_on = serializers.DateField()
     decision = serializers.ChoiceField(choices=Decision.choices)
     reasons = serializers.CharField()
@@ -144,14 +145,14 @@ class RespondInput(serializers.Serializer):
     outstanding_actions = OutstandingActionInput(many=True, required=False)
 
 
-class EscalateInput(serializers.Serializer):
+class EscalateInput(Input):
     requested_on = serializers.DateField()
     reason = serializers.CharField(
         required=False, allow_blank=True, help_text="Never required (6.12)."
     )
 
 
-class RefuseInput(serializers.Serializer):
+class RefuseInput(Input):
     reason = serializers.ChoiceField(choices=RefusalReason.choices)
     explanation = serializers.CharField()
     decided_on = serializers.DateField()
@@ -167,35 +168,35 @@ class RefuseInput(serializers.Serializer):
     )
 
 
-class DefinitionAmendInput(serializers.Serializer):
+class DefinitionAmendInput(Input):
     stage = serializers.IntegerField(help_text="1 or 2.")
     definition = DefinitionInput(help_text="Only the parts that change.")
     reason = serializers.CharField(help_text="Why: kept in the record with before and after.")
 
 
-class ReasonsAmendInput(serializers.Serializer):
+class ReasonsAmendInput(Input):
     stage = serializers.IntegerField(help_text="1 or 2.")
     reasons = serializers.CharField()
     reason = serializers.CharField(help_text="Why: kept in the record with before and after.")
 
 
-class RemedyAmendInput(serializers.Serializer):
+class RemedyAmendInput(Input):
     description = serializers.CharField(required=False)
     amount = serializers.DecimalField(max_digits=10, decimal_places=2, required=False)
     due_on = serializers.DateField(required=False)
     reason = serializers.CharField(help_text="Why: kept in the record with before and after.")
 
 
-class WithdrawInput(serializers.Serializer):
+class WithdrawInput(Input):
     withdrawn_on = serializers.DateField(required=False, help_text="Default: today.")
     reason = serializers.CharField(required=False, allow_blank=True)
 
 
-class CloseInput(serializers.Serializer):
+class CloseInput(Input):
     closed_on = serializers.DateField(required=False, help_text="Default: today.")
 
 
-class AssignInput(serializers.Serializer):
+class AssignInput(Input):
     handler = serializers.CharField(help_text="Username.")
 
 
@@ -203,20 +204,20 @@ class RemedyOfferInput(RemedyInput):
     offered_on = serializers.DateField(required=False, help_text="Default: today.")
 
 
-class CompleteInput(serializers.Serializer):
+class CompleteInput(Input):
     completed_on = serializers.DateField(required=False, help_text="Default: today.")
 
 
-class NoteInput(serializers.Serializer):
+class NoteInput(Input):
     text = serializers.CharField()
 
 
-class AttachmentInput(serializers.Serializer):
+class AttachmentInput(Input):
     file = serializers.FileField()
     description = serializers.CharField(required=False, allow_blank=True, max_length=255)
 
 
-class ServiceRequestInput(serializers.Serializer):
+class ServiceRequestInput(Input):
     resident = ResidentInput()
     received_on = serializers.DateField()
     channel = serializers.ChoiceField(choices=Channel.choices)
@@ -224,7 +225,7 @@ class ServiceRequestInput(serializers.Serializer):
     category = serializers.ChoiceField(choices=Category.choices, required=False)
 
 
-class ServiceRequestComplaintInput(serializers.Serializer):
+class ServiceRequestComplaintInput(Input):
     received_on = serializers.DateField()
     description = serializers.CharField()
     channel = serializers.ChoiceField(
@@ -232,7 +233,7 @@ class ServiceRequestComplaintInput(serializers.Serializer):
     )
 
 
-class ComplaintFilter(serializers.Serializer):
+class ComplaintFilter(Input):
     status = serializers.ChoiceField(choices=COMPLAINT_STATUSES, required=False)
     stage = serializers.ChoiceField(choices=[1, 2], required=False)
     overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
@@ -242,7 +243,7 @@ class ComplaintFilter(serializers.Serializer):
     )
 
 
-class ServiceRequestFilter(serializers.Serializer):
+class ServiceRequestFilter(Input):
     state = serializers.ChoiceField(choices=ServiceRequest.State.choices, required=False)
 
 
@@ -272,7 +273,9 @@ class DefinitionOutput(serializers.ModelSerializer):
 
 
 class ExtensionOutput(serializers.ModelSerializer):
-    granted_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    granted_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Extension
@@ -290,7 +293,7 @@ class ExtensionOutput(serializers.ModelSerializer):
 
 class StageOutput(serializers.ModelSerializer):
     stage = serializers.IntegerField(source="number")
-    handler = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    handler = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     definition = DefinitionOutput(source="*")
     extensions = ExtensionOutput(many=True)
     working_days_left = serializers.SerializerMethodField(
@@ -342,7 +345,9 @@ class StageOutput(serializers.ModelSerializer):
 
 
 class RemedyOutput(serializers.ModelSerializer):
-    completed_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    completed_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Remedy
@@ -360,7 +365,9 @@ class RemedyOutput(serializers.ModelSerializer):
 
 
 class OutstandingActionOutput(serializers.ModelSerializer):
-    completed_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    completed_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = OutstandingAction
@@ -368,7 +375,9 @@ class OutstandingActionOutput(serializers.ModelSerializer):
 
 
 class RefusalOutput(serializers.ModelSerializer):
-    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    decided_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Refusal
@@ -383,7 +392,7 @@ class RefusalOutput(serializers.ModelSerializer):
 
 
 class RelatedIssueOutput(serializers.ModelSerializer):
-    added_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    added_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = RelatedIssue
@@ -391,7 +400,7 @@ class RelatedIssueOutput(serializers.ModelSerializer):
 
 
 class NoteOutput(serializers.ModelSerializer):
-    author = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    author = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = Note
@@ -399,7 +408,9 @@ class NoteOutput(serializers.ModelSerializer):
 
 
 class AttachmentOutput(serializers.ModelSerializer):
-    uploaded_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    uploaded_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
     file = serializers.SerializerMethodField(help_text="Where to download it (a GET).")
 
     class Meta:
@@ -442,7 +453,9 @@ class ComplaintOutput(serializers.ModelSerializer):
     resident = ResidentOutput()
     co_complainants = ResidentOutput(many=True)
     representative = RepresentativeOutput(allow_null=True)
-    related_to = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    related_to = serializers.SlugRelatedField(
+        slug_field="reference", read_only=True, allow_null=True
+    )
     stages = StageOutput(many=True)
     remedies = RemedyOutput(many=True)
     actions = OutstandingActionOutput(many=True)

@@ -11,22 +11,22 @@ urlpatterns = [
         name="letters-api-list",
     ),
     path(
-        "complaints/<str:reference>/letters/<int:letter_id>/",
+        "complaints/<str:reference>/letters/<num:letter_id>/",
         api.LetterDetailView.as_view(),
         name="letters-api-detail",
     ),
     path(
-        "complaints/<str:reference>/letters/<int:letter_id>/redraft/",
+        "complaints/<str:reference>/letters/<num:letter_id>/redraft/",
         api.LetterRedraftView.as_view(),
         name="letters-api-redraft",
     ),
     path(
-        "complaints/<str:reference>/letters/<int:letter_id>/issue/",
+        "complaints/<str:reference>/letters/<num:letter_id>/issue/",
         api.LetterIssueView.as_view(),
         name="letters-api-issue",
     ),
     path(
-        "complaints/<str:reference>/letters/<int:letter_id>/pdf/",
+        "complaints/<str:reference>/letters/<num:letter_id>/pdf/",
         api.LetterPdfView.as_view(),
         name="letters-api-pdf",
     ),

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from putright import text
+from putright.inputs import Input
 from putright.letters import rendering
 from putright.letters.models import Delivery, Letter, LetterKind
 
@@ -9,8 +11,8 @@ class LetterSerializer(serializers.ModelSerializer):
     branding_version = serializers.IntegerField(
         source="branding_version.version", allow_null=True, default=None
     )
-    created_by = serializers.CharField(source="created_by.username", default=None)
-    issued_by = serializers.CharField(source="issued_by.username", default=None)
+    created_by = serializers.CharField(source="created_by.username", default=None, allow_null=True)
+    issued_by = serializers.CharField(source="issued_by.username", default=None, allow_null=True)
     readability_warning = serializers.SerializerMethodField()
     pdf_url = serializers.SerializerMethodField()
 
@@ -67,14 +69,16 @@ class LetterDetailSerializer(LetterSerializer):
         return MissingElementSerializer(self.context.get("missing", []), many=True).data
 
 
-class LetterCreateSerializer(serializers.Serializer):
+class LetterCreateSerializer(Input):
     kind = serializers.ChoiceField(choices=LetterKind.choices)
 
 
-class LetterEditSerializer(serializers.Serializer):
+class LetterEditSerializer(Input):
     subject = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    body = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
+    body = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, max_length=text.LETTER
+    )
 
 
-class LetterIssueSerializer(serializers.Serializer):
+class LetterIssueSerializer(Input):
     delivery = serializers.ChoiceField(choices=Delivery.choices, required=False)

@@ -15,6 +15,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from putright import text
 from putright.accounts.models import User
 from putright.complaints import events
 from putright.complaints.models import Complaint
@@ -109,8 +110,8 @@ def template_edit(*, user: User, kind: str, subject: str, body: str) -> LetterTe
     _require_template_editor(user)
     kind = _kind(kind)
     errors = {}
-    subject = (subject or "").strip()
-    body = (body or "").strip() + "\n"
+    subject = text.bounded("subject", subject, text.LINE)
+    body = text.bounded("body", body, text.LETTER).strip() + "\n"
     if not subject:
         errors["subject"] = ["Write the subject line."]
     if not body.strip():
@@ -151,9 +152,9 @@ def branding_edit(
     current = branding_current()
     branding = BrandingVersion(
         version=(current.version + 1) if current else 1,
-        address=(address or "").strip(),
-        signature=(signature or "").strip(),
-        footer=(footer or "").strip(),
+        address=text.bounded("address", address, text.ADDRESS).strip(),
+        signature=text.bounded("signature", signature, text.TEXT).strip(),
+        footer=text.bounded("footer", footer, text.TEXT).strip(),
         created_by=user,
     )
     if logo is not None:
@@ -249,11 +250,12 @@ def letter_edit(
     _require_draft(letter)
     errors = {}
     if body is not None:
+        body = text.bounded("body", body, text.LETTER)
         if not body.strip():
             errors["body"] = ["The letter cannot be empty."]
         letter.body = body.replace("\r\n", "\n").strip() + "\n"
     if subject is not None:
-        subject = " ".join(subject.split())
+        subject = " ".join(text.clean_line(subject).split())
         if not subject:
             errors["subject"] = ["Write the subject line."]
         elif len(subject) > 200:

@@ -11,8 +11,8 @@ urlpatterns = [
     path("templates/branding/", views.branding_edit, name="branding"),
     path("templates/<str:kind>/", views.template_edit, name="template_edit"),
     path("inbox/", views.triage, name="triage"),
-    path("inbox/<int:message_id>/file/", views.triage_file, name="triage_file"),
+    path("inbox/<num:message_id>/file/", views.triage_file, name="triage_file"),
     path("<str:reference>/", views.case_letters, name="case"),
-    path("<str:reference>/<int:letter_id>/", views.letter_detail, name="letter"),
-    path("<str:reference>/<int:letter_id>/pdf/", views.letter_pdf, name="pdf"),
+    path("<str:reference>/<num:letter_id>/", views.letter_detail, name="letter"),
+    path("<str:reference>/<num:letter_id>/pdf/", views.letter_pdf, name="pdf"),
 ]

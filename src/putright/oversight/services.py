@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from putright import dates
+from putright import dates, text
 from putright.accounts.models import Role, User
 from putright.complaints.models import Complaint
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
@@ -240,7 +240,10 @@ def annual_report_response_record(
         user.role not in OVERSIGHT_EDITORS | {Role.GOVERNANCE} and not user.is_superuser
     ):
         raise NotPermitted("Only governance users and managers record the response.")
-    if not (response or "").strip():
+    response = text.bounded("response", response, text.TEXT)
+    if commentary is not None:
+        commentary = text.bounded("commentary", commentary, text.TEXT)
+    if not response.strip():
         raise InvalidInput({"response": "Record the governing body's response."})
     report, _ = AnnualReport.objects.select_for_update().get_or_create(
         reporting_year=reporting_year

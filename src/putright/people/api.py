@@ -9,6 +9,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from putright.inputs import Input
 from putright.people import data_protection, selectors, services
 from putright.people.models import (
     AdjustmentReview,
@@ -25,7 +26,9 @@ from putright.people.models import (
 
 
 class AdjustmentReviewOut(serializers.ModelSerializer):
-    reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reviewed_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = AdjustmentReview
@@ -33,7 +36,7 @@ class AdjustmentReviewOut(serializers.ModelSerializer):
 
 
 class AdjustmentOut(serializers.ModelSerializer):
-    agreed_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    agreed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     reviews = AdjustmentReviewOut(many=True, read_only=True)
 
     class Meta:
@@ -52,7 +55,9 @@ class AdjustmentOut(serializers.ModelSerializer):
 
 
 class RestrictionReviewOut(serializers.ModelSerializer):
-    reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reviewed_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = RestrictionReview
@@ -60,7 +65,9 @@ class RestrictionReviewOut(serializers.ModelSerializer):
 
 
 class RestrictionOut(serializers.ModelSerializer):
-    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    decided_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
     reviews = RestrictionReviewOut(many=True, read_only=True)
     active = serializers.SerializerMethodField()
 
@@ -139,14 +146,14 @@ def _text():
     return serializers.CharField(required=False, allow_blank=True, allow_null=True)
 
 
-class AdjustmentIn(serializers.Serializer):
+class AdjustmentIn(Input):
     description = _text()
     disclosed_disability = _text()
     agreed_on = _date()
     review_on = _date()
 
 
-class ReviewIn(serializers.Serializer):
+class ReviewIn(Input):
     outcome = _text()
     reviewed_on = _date()
     next_review_on = _date()
@@ -156,7 +163,7 @@ class ReviewIn(serializers.Serializer):
     restriction = _text()
 
 
-class RestrictionIn(serializers.Serializer):
+class RestrictionIn(Input):
     behaviour = _text()
     evidence = _text()
     restriction = _text()
@@ -168,32 +175,32 @@ class RestrictionIn(serializers.Serializer):
     ends_on = _date()
 
 
-class LiftIn(serializers.Serializer):
+class LiftIn(Input):
     lifted_on = _date()
     reason = _text()
 
 
-class FlagIn(serializers.Serializer):
+class FlagIn(Input):
     kind = _text()
     reason = _text()
     raised_on = _date()
 
 
-class AgreementIn(serializers.Serializer):
+class AgreementIn(Input):
     interval_working_days = serializers.IntegerField(required=False, allow_null=True)
     agreed_on = _date()
     method = _text()
     notes = _text()
 
 
-class UpdateIn(serializers.Serializer):
+class UpdateIn(Input):
     given_on = _date()
     method = _text()
     summary = _text()
     action = serializers.IntegerField(required=False, allow_null=True)
 
 
-class MergeIn(serializers.Serializer):
+class MergeIn(Input):
     into = serializers.IntegerField(help_text="The id of the resident record to keep.")
     reason = serializers.CharField(help_text="Why these are the same resident.")
 

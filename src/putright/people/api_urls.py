@@ -5,34 +5,34 @@ from django.urls import path
 from putright.people import api
 
 urlpatterns = [
-    path("residents/<int:pk>/", api.ResidentDetail.as_view(), name="resident-detail"),
-    path("residents/<int:pk>/merge/", api.ResidentMerge.as_view(), name="resident-merge"),
+    path("residents/<num:pk>/", api.ResidentDetail.as_view(), name="resident-detail"),
+    path("residents/<num:pk>/merge/", api.ResidentMerge.as_view(), name="resident-merge"),
     path(
-        "residents/<int:pk>/adjustments/",
+        "residents/<num:pk>/adjustments/",
         api.AdjustmentCreate.as_view(),
         name="resident-adjustments",
     ),
     path(
-        "residents/<int:pk>/adjustments/<int:aid>/reviews/",
+        "residents/<num:pk>/adjustments/<num:aid>/reviews/",
         api.AdjustmentReviewCreate.as_view(),
         name="resident-adjustment-reviews",
     ),
     path(
-        "residents/<int:pk>/restrictions/",
+        "residents/<num:pk>/restrictions/",
         api.RestrictionCreate.as_view(),
         name="resident-restrictions",
     ),
     path(
-        "residents/<int:pk>/restrictions/<int:rid>/reviews/",
+        "residents/<num:pk>/restrictions/<num:rid>/reviews/",
         api.RestrictionReviewCreate.as_view(),
         name="resident-restriction-reviews",
     ),
     path(
-        "residents/<int:pk>/restrictions/<int:rid>/lift/",
+        "residents/<num:pk>/restrictions/<num:rid>/lift/",
         api.RestrictionLift.as_view(),
         name="resident-restriction-lift",
     ),
-    path("residents/<int:pk>/export/", api.ResidentExport.as_view(), name="resident-export"),
+    path("residents/<num:pk>/export/", api.ResidentExport.as_view(), name="resident-export"),
     path(
         "complaints/<str:reference>/vulnerability-flags/",
         api.FlagCreate.as_view(),

@@ -12,13 +12,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.inputs import BoundedForm
 from putright.people import data_protection, selectors, services
 from putright.people.models import Resident
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class AdjustmentForm(forms.Form):
+class AdjustmentForm(BoundedForm):
     # Optional here so that the service, not the form, says what is missing (one rule, one place).
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
     disclosed_disability = forms.CharField(
@@ -30,7 +31,7 @@ class AdjustmentForm(forms.Form):
     review_on = forms.DateField(required=False, widget=DATE, help_text="Kept under review (5.10).")
 
 
-class RestrictionForm(forms.Form):
+class RestrictionForm(BoundedForm):
     behaviour = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
     evidence = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     restriction = forms.CharField(

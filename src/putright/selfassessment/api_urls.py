@@ -7,35 +7,35 @@ from putright.selfassessment import api
 urlpatterns = [
     path("self-assessments/", api.SelfAssessmentList.as_view(), name="selfassessment-list"),
     path(
-        "self-assessments/<int:pk>/",
+        "self-assessments/<num:pk>/",
         api.SelfAssessmentDetail.as_view(),
         name="selfassessment-detail",
     ),
     path(
-        "self-assessments/<int:pk>/answers/<str:ref>/",
+        "self-assessments/<num:pk>/answers/<str:ref>/",
         api.AnswerDetail.as_view(),
         name="selfassessment-answer",
     ),
     path(
-        "self-assessments/<int:pk>/answers/<str:ref>/actions/",
+        "self-assessments/<num:pk>/answers/<str:ref>/actions/",
         api.AnswerActions.as_view(),
         name="selfassessment-answer-actions",
     ),
     *(
         path(
-            f"self-assessments/<int:pk>/{step}/",
+            f"self-assessments/<num:pk>/{step}/",
             api.Step.as_view(step=step),
             name=f"selfassessment-{step}",
         )
         for step in api.STEPS
     ),
     path(
-        "self-assessments/<int:pk>/export.<str:fmt>",
+        "self-assessments/<num:pk>/export.<str:fmt>",
         api.Export.as_view(),
         name="selfassessment-export",
     ),
     path(
-        "self-assessments/<int:pk>/compare/<int:other>/",
+        "self-assessments/<num:pk>/compare/<num:other>/",
         api.Compare.as_view(),
         name="selfassessment-compare",
     ),

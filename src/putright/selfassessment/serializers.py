@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from putright.codes.catalogue import VERSIONS
+from putright.inputs import Input
 from putright.selfassessment.models import Answer, Comply, ImprovementAction, SelfAssessment
 
 
@@ -39,8 +40,12 @@ class AnswerSerializer(serializers.ModelSerializer):
 
 class SelfAssessmentSummarySerializer(serializers.ModelSerializer):
     code_version = serializers.CharField(source="code_version.key")
-    completed_by = serializers.CharField(source="completed_by.username", default=None)
-    reviewed_by = serializers.CharField(source="reviewed_by.username", default=None)
+    completed_by = serializers.CharField(
+        source="completed_by.username", default=None, allow_null=True
+    )
+    reviewed_by = serializers.CharField(
+        source="reviewed_by.username", default=None, allow_null=True
+    )
 
     class Meta:
         model = SelfAssessment
@@ -67,30 +72,34 @@ class SelfAssessmentSerializer(SelfAssessmentSummarySerializer):
         fields = [*SelfAssessmentSummarySerializer.Meta.fields, "previous", "source", "answers"]
 
 
-class CreateSerializer(serializers.Serializer):
+class CreateSerializer(Input):
     code_version = serializers.ChoiceField(choices=VERSIONS, default="2024")
     period_start = serializers.DateField()
     period_end = serializers.DateField()
-    title = serializers.CharField(required=False, allow_blank=True, default="")
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    title = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     previous = serializers.PrimaryKeyRelatedField(
         queryset=SelfAssessment.objects.all(), required=False, allow_null=True, default=None
     )
 
 
-class AnswerUpdateSerializer(serializers.Serializer):
+class AnswerUpdateSerializer(Input):
     comply = serializers.ChoiceField(choices=[*Comply.values, ""], required=False)
     evidence = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
     commentary = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
     to_review = serializers.BooleanField(required=False)
 
 
-class ActionCreateSerializer(serializers.Serializer):
+class ActionCreateSerializer(Input):
     description = serializers.CharField()
     due_on = serializers.DateField()
-    owner = serializers.CharField(required=False, allow_blank=True, default="")
-    owner_name = serializers.CharField(required=False, allow_blank=True, default="")
+    owner = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=150, help_text="A username."
+    )
+    owner_name = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=200
+    )
 
 
-class DateSerializer(serializers.Serializer):
+class DateSerializer(Input):
     on = serializers.DateField(required=False, allow_null=True, default=None)

@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from putright import dates
+from putright import dates, text
 from putright.accounts.models import Role, User
 from putright.codes.models import CodeVersion, Provision
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
@@ -27,6 +27,8 @@ COMPLETERS = {Role.OFFICER, Role.ADMIN}
 REVIEWERS = {Role.MANAGER, Role.ADMIN}
 APPROVAL_RECORDERS = {Role.GOVERNANCE, Role.ADMIN}
 ANSWER_FIELDS = ("comply", "evidence", "commentary", "to_review")
+
+TITLE_MAX = SelfAssessment._meta.get_field("title").max_length
 
 
 def _require_role(user: User | None, roles: set[str], doing: str) -> None:
@@ -105,6 +107,9 @@ def selfassessment_create(
         errors["period_end"] = "Enter the last day of the period."
     elif period_start is not None and period_end < period_start:
         errors["period_end"] = "The period must end on or after its first day."
+    for field, value in (("title", title), ("reason", reason)):
+        if len(value or "") > TITLE_MAX:  # both are one line of at most 200 characters
+            errors[field] = text.too_long(value, TITLE_MAX)
     if errors:
         raise InvalidInput(errors)
     self_assessment = SelfAssessment.objects.create(

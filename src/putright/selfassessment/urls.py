@@ -8,7 +8,7 @@ app_name = "selfassessment"
 
 urlpatterns = [
     path("", views.selfassessment_list, name="list"),
-    path("<int:pk>/", views.selfassessment_detail, name="detail"),
+    path("<num:pk>/", views.selfassessment_detail, name="detail"),
     path("published/", views.published_list, name="published_list"),
-    path("published/<int:pk>/", views.published_detail, name="published_detail"),
+    path("published/<num:pk>/", views.published_detail, name="published_detail"),
 ]

@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class SystemConfig(AppConfig):
     name = "putright.system"
     label = "system"
+
+    def ready(self):
+        # <num:...> in every app's URLs (putright.converters), registered before any is read.
+        from putright import converters  # noqa: F401

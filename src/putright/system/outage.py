@@ -3,9 +3,12 @@ finding 9). The services run each change in one transaction, so a request that f
 either changed nothing or (if it failed after the commit, while reading the answer) can be
 retried safely with its idempotency key."""
 
+import logging
+
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 
+logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 5
 MESSAGE = "The service is briefly unavailable. Nothing was lost: please try again in a moment."
 
@@ -20,6 +23,8 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
+        # Operators need the cause; the client gets the short answer below.
+        logger.warning("Database unavailable at %s", request.path, exc_info=exception)
         if request.path.startswith("/api/"):
             response = JsonResponse({"error": "unavailable", "detail": MESSAGE}, status=503)
         else:

@@ -7,6 +7,7 @@ from django import forms
 
 from putright.accounts.models import Role, User
 from putright.complaints.models import Category, Channel, Decision, RefusalReason, RemedyType
+from putright.inputs import BoundedForm
 from putright.people.models import ContactMethod
 
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
@@ -40,7 +41,7 @@ def text_area(label: str, *, required: bool = True, help_text: str = "", rows: i
     )
 
 
-class GovForm(forms.Form):
+class GovForm(BoundedForm):
     """Error messages that say what to do, as the GOV.UK Design System asks, rather than
     "This field is required."."""
 

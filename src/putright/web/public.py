@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
@@ -20,7 +21,7 @@ from putright.errors import InvalidInput, RuleBroken
 from putright.people.models import ContactMethod
 from putright.people.services import adjustment_ask_for
 from putright.web import forms
-from putright.web.throttle import PUBLIC_COMPLAINTS, TRACKING_ADDITIONS, client_ip
+from putright.web.throttle import PUBLIC_COMPLAINTS, PUBLIC_DRAFTS, TRACKING_ADDITIONS, client_ip
 from putright.web.timeline import describe_events
 from putright.web.tracking import reference_from_token, tracking_path, tracking_url
 from putright.web.workspace import apply_errors
@@ -47,6 +48,13 @@ def _draft_from_session(request) -> dict | None:
     return data
 
 
+def _save_draft(request, data: dict) -> None:
+    request.session[DRAFT] = _draft_to_session(data)
+    if not request.user.is_authenticated:
+        # A resident's draft (and its session row) lasts hours, not the session's lifetime.
+        request.session.set_expiry(settings.PUTRIGHT_PUBLIC_DRAFT_SECONDS)
+
+
 def complaint_form(request):
     status = 200
     if request.method == "POST":
@@ -54,13 +62,17 @@ def complaint_form(request):
         if request.POST.get("website"):
             # Only a bot fills in the hidden field. Say nothing useful to it.
             return render(request, "web/public/rejected.html", status=400)
+        ip = client_ip(request)
+        # Nothing is stored for an address over its limits: a draft is a row in the database.
+        if PUBLIC_COMPLAINTS.exceeded(ip) or PUBLIC_DRAFTS.hit(ip) > PUBLIC_DRAFTS.limit:
+            return render(request, "web/public/rate_limited.html", status=429)
         if form.is_valid():
             data = dict(form.cleaned_data)
             data.pop("website", None)
             if data.get("issue_date") and data["issue_date"] > dates.today():
                 form.add_error("issue_date", "The date must be today or in the past.")
             else:
-                request.session[DRAFT] = _draft_to_session(data)
+                _save_draft(request, data)
                 return redirect("web:complain-check")
         status = 400
     else:

@@ -60,6 +60,11 @@ class Limit:
 PUBLIC_COMPLAINTS = Limit(
     "complain", "PUTRIGHT_PUBLIC_COMPLAINTS_PER_HOUR", 5, "PUTRIGHT_PUBLIC_COMPLAINTS_WINDOW", 3600
 )
+# Drafts of the public form saved from one address (each kept in a session row): a resident
+# who changes their answers a few times is nowhere near it (finding 4).
+PUBLIC_DRAFTS = Limit(
+    "draft", "PUTRIGHT_PUBLIC_DRAFTS_PER_HOUR", 30, "PUTRIGHT_PUBLIC_DRAFTS_WINDOW", 3600
+)
 # Resident additions (notes and documents) through one tracking link.
 TRACKING_ADDITIONS = Limit(
     "track", "PUTRIGHT_TRACKING_ADDITIONS_PER_HOUR", 20, "PUTRIGHT_TRACKING_WINDOW", 3600

@@ -17,19 +17,19 @@ urlpatterns = [
     path("complaints/new/", workspace.complaint_log, name="complaint-log"),
     path("complaints/<str:reference>/", workspace.complaint_detail, name="complaint"),
     path(
-        "complaints/<str:reference>/remedies/<int:pk>/done/",
+        "complaints/<str:reference>/remedies/<num:pk>/done/",
         workspace.item_done,
         {"kind": "remedy"},
         name="remedy-done",
     ),
     path(
-        "complaints/<str:reference>/actions/<int:pk>/done/",
+        "complaints/<str:reference>/actions/<num:pk>/done/",
         workspace.item_done,
         {"kind": "action"},
         name="action-done",
     ),
     path(
-        "complaints/<str:reference>/documents/<int:pk>/",
+        "complaints/<str:reference>/documents/<num:pk>/",
         documents.attachment_download,
         name="attachment-download",
     ),
@@ -40,7 +40,7 @@ urlpatterns = [
     ),
     path("service-requests/", workspace.service_request_list, name="service-requests"),
     path(
-        "service-requests/<int:pk>/raise/",
+        "service-requests/<num:pk>/raise/",
         workspace.service_request_raise,
         name="service-request-raise",
     ),
@@ -54,7 +54,7 @@ urlpatterns = [
     path("track/<str:token>/information/", public.track_note, name="track-note"),
     path("track/<str:token>/documents/", public.track_upload, name="track-upload"),
     path(
-        "track/<str:token>/documents/<int:pk>/",
+        "track/<str:token>/documents/<num:pk>/",
         documents.track_document,
         name="track-document",
     ),
