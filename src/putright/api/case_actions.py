@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -67,6 +67,24 @@ def _attach(user, complaint, data):
         uploaded_file=data["file"],
         description=data.get("description", ""),
     )
+
+
+class TrackingLinkRevokeInput(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class TrackingLinkOutput(serializers.Serializer):
+    reference = serializers.CharField()
+    tracking_path = serializers.CharField(
+        help_text="The fresh link to send to the resident (the old ones now answer 410)."
+    )
+
+
+def _revoke_tracking_link(user, complaint, data):
+    from putright.web.tracking import tracking_path
+
+    complaint = services.tracking_link_revoke(user=user, complaint=complaint, **data)
+    return {"reference": complaint.reference, "tracking_path": tracking_path(complaint)}
 
 
 ACTIONS: dict[str, CaseAction] = {
@@ -188,6 +206,15 @@ ACTIONS: dict[str, CaseAction] = {
             rules=False,
             multipart=True,
         ),
+        CaseAction(
+            "tracking-link/revoke",
+            "Revoke the resident's tracking links for this complaint and make a fresh one",
+            TrackingLinkRevokeInput,
+            _revoke_tracking_link,
+            output=TrackingLinkOutput,
+            officer_only=True,
+            rules=False,
+        ),
     )
 }
 
@@ -234,5 +261,7 @@ def view_for(action: CaseAction) -> type[CaseWrite]:
     attributes = {"case_action": action, "post": post}
     if action.multipart:
         attributes["parser_classes"] = [MultiPartParser, FormParser]
-    name = "".join(part.title() for part in action.path.split("/") if "<" not in part)
+    name = "".join(
+        part.title().replace("-", "") for part in action.path.split("/") if "<" not in part
+    )
     return type(f"{name}View", (CaseWrite,), attributes)

@@ -9,6 +9,7 @@ URL_NAMES = {
     "remedies/<int:remedy_id>/complete": "api-remedy-complete",
     "remedies/<int:remedy_id>/amend": "api-remedy-amend",
     "actions/<int:action_id>/complete": "api-action-complete",
+    "tracking-link/revoke": "api-tracking-link-revoke",
 }
 
 urlpatterns = [

@@ -27,11 +27,12 @@ from putright.complaints.workflow import Action, allowed_actions
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
 from putright.people.selectors import resident_safeguards
 from putright.people.services import adjustment_ask_for
+from putright.rules.access import user_acts_on_any_case
 from putright.web import forms
 from putright.web.deadlines import with_deadlines
 from putright.web.queries import complaint_search
 from putright.web.timeline import describe_events
-from putright.web.tracking import tracking_path
+from putright.web.tracking import link_ends_on, tracking_path
 from putright.web.views import forbidden
 
 PAGE_SIZE = 25
@@ -336,7 +337,9 @@ def _case_context(request, complaint: Complaint) -> dict:
         "today": today,
         # Adjustments, contact restrictions and risk flags, shown prominently (5.10, 5.14, 6.1).
         "safeguards": resident_safeguards(complaint.resident, today=today),
-        "tracking_path": tracking_path(complaint.reference),
+        "tracking_path": tracking_path(complaint),
+        "tracking_ends_on": link_ends_on(complaint),
+        "can_revoke_tracking": user_acts_on_any_case(user),
     }
 
 
