@@ -408,7 +408,11 @@ def _require_can_act(user, complaint) -> None:
 def vulnerability_flag(
     *, user, complaint, kind: str, reason: str, raised_on=None
 ) -> VulnerabilityFlag:
-    """Mark a complaint for early attention (6.1): it rises in the handler's queue."""
+    """Mark a complaint for early attention (6.1): it rises in the handler's queue.
+
+    Deliberately open to any staff member who can change cases, not only those who may act on
+    the case (docs/api.md): a handler who notices a risk on a colleague's case must never be
+    blocked from saying so. Clearing a flag is for those who may act on the case."""
     _require_staff(user)
     kind, reason, raised_on = collect_errors(
         lambda: _choice("kind", kind, RiskKind),
