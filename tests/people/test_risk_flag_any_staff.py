@@ -39,8 +39,9 @@ def test_but_cannot_act_on_that_case_otherwise(api_as, harry, hannahs_case):
     assert answer.status_code == 403
 
 
-def test_governance_cannot_raise_a_flag(api_as, grace, hannahs_case):
-    answer = api_as(grace).post(_url(hannahs_case), FLAG, format="json")
+@pytest.mark.parametrize("body", [FLAG, {"kind": 5, "raised_on": "not a date"}])
+def test_governance_cannot_raise_a_flag(api_as, grace, hannahs_case, body):
+    answer = api_as(grace).post(_url(hannahs_case), body, format="json")
 
     assert answer.status_code == 403
     assert not VulnerabilityFlag.objects.exists()

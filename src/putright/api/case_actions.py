@@ -17,15 +17,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from putright.api import serializers as s
+from putright.api.permissions import PermissionBeforeBody
 from putright.api.views import (
-    StaffWriteGovernanceRead,
     complaint_answer,
     complaint_or_404,
     responses_for,
     validated,
 )
 from putright.complaints import services
-from putright.complaints.models import Complaint, OutstandingAction, Remedy
+from putright.complaints.models import OutstandingAction, Remedy
 from putright.errors import NotPermitted
 from putright.rules import access
 
@@ -219,25 +219,24 @@ ACTIONS: dict[str, CaseAction] = {
 }
 
 
-class CaseWrite(APIView):
+class CaseWrite(PermissionBeforeBody, APIView):
     """A POST that changes one complaint. Permission is checked before the body, so that a user
     who may not act hears 403 (or 409 naming 6.13) whatever they sent."""
 
-    permission_classes = [StaffWriteGovernanceRead]
     case_action: CaseAction
 
-    def check_may_act(self, user, complaint: Complaint) -> None:
+    def may_write(self, request, reference, **url_kwargs) -> None:
+        self.complaint = complaint_or_404(reference)
         if self.case_action.officer_only:
-            if not user.acts_on_any_case:
+            if not request.user.acts_on_any_case:
                 raise NotPermitted("Only the complaints officer or a manager can do this.")
             return
         # The services' own rule: the case's handler, the complaints officer or a manager,
         # and nobody from stage 1 on a stage 2 nobody holds yet (6.13).
-        access.require_can_act(user, complaint)
+        access.require_can_act(request.user, self.complaint)
 
     def post(self, request, reference, **url_kwargs):
-        complaint = complaint_or_404(reference)
-        self.check_may_act(request.user, complaint)
+        complaint = self.complaint
         data = validated(self.case_action.input, request.data)
         made = self.case_action.run(request.user, complaint, data, **url_kwargs)
         if self.case_action.output is None:
