@@ -173,6 +173,11 @@ FILE_UPLOAD_HANDLERS = [
 
 # Reminders (docs/people.md): working days' notice before a deadline; and how often a resident
 # with actions outstanding after a response is owed an update when no interval was agreed (6.6).
+# A resident's tracking link stops working this many days after the complaint closes (refused,
+# withdrawn or closed); a stage 2 request reopens the case and the link with it (finding 17).
+PUTRIGHT_TRACKING_LINK_DAYS_AFTER_CLOSE = int(
+    os.environ.get("PUTRIGHT_TRACKING_LINK_DAYS_AFTER_CLOSE", "180")
+)
 PUTRIGHT_REMINDER_WORKING_DAYS = int(os.environ.get("PUTRIGHT_REMINDER_WORKING_DAYS", "2"))
 PUTRIGHT_ACTION_UPDATE_WORKING_DAYS = int(
     os.environ.get("PUTRIGHT_ACTION_UPDATE_WORKING_DAYS", "10")

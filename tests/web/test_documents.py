@@ -79,7 +79,7 @@ def test_the_api_gives_each_document_a_download(olivia, case):
 
 def test_the_resident_downloads_what_they_supplied_and_nothing_else(client, case):
     complaint, staff, resident = case
-    token = tracking_token(complaint.reference)
+    token = tracking_token(complaint)
     page = client.get(reverse("web:track", args=[token])).content.decode()
     mine = reverse("web:track-document", args=[token, resident.pk])
     assert mine in page

@@ -32,7 +32,7 @@ def test_no_page_uses_inline_script_or_style(client, hannah):
         reverse("web:complaint", args=[complaint.reference]),
         reverse("web:complaint-action", args=[complaint.reference, "acknowledge"]),
         reverse("web:complaint-log"),
-        tracking_path(complaint.reference),
+        tracking_path(complaint),
         reverse("web:complain-form"),
     ]:
         page = client.get(url).content.decode()
@@ -85,7 +85,7 @@ def test_a_tracking_link_shows_only_its_own_complaint(client, hannah):
         resident={"name": "Sam Jones", "tenancy_reference": "T-9"},
         description="Noise from next door.",
     )
-    page = client.get(tracking_path(mine.reference)).content.decode()
+    page = client.get(tracking_path(mine)).content.decode()
     assert mine.reference in page and "My ceiling leaks." in page
     assert theirs.reference not in page and "Noise from next door." not in page
     assert "Sam Jones" not in page
@@ -94,9 +94,9 @@ def test_a_tracking_link_shows_only_its_own_complaint(client, hannah):
 def test_a_tampered_or_made_up_link_is_not_found(client, hannah):
     complaint = log_complaint(user=hannah)
     other = log_complaint(user=hannah, resident={"name": "Sam", "tenancy_reference": "T-9"})
-    token = tracking_token(complaint.reference)
+    token = tracking_token(complaint)
     # The other complaint's payload under this link's signature.
-    payload = tracking_token(other.reference).split(":", 1)[0]
+    payload = tracking_token(other).split(":", 1)[0]
     forged = payload + ":" + token.split(":", 1)[1]
     with_other_key = signing.dumps(
         {"ref": other.reference}, key="not-our-secret", salt="putright.web.tracking"
@@ -110,7 +110,7 @@ def test_a_tampered_or_made_up_link_is_not_found(client, hannah):
 
 def test_tracking_page_is_not_cached(client, hannah):
     complaint = log_complaint(user=hannah)
-    response = client.get(tracking_path(complaint.reference))
+    response = client.get(tracking_path(complaint))
     assert response["Cache-Control"] == "no-store"
     assert response["Referrer-Policy"] == "same-origin"
 

@@ -11,22 +11,23 @@ from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from putright.api import serializers as s
+from putright.api.permissions import PermissionBeforeBody
 from putright.api.views import (
-    StaffWriteGovernanceRead,
     complaint_answer,
     complaint_or_404,
     responses_for,
     validated,
 )
 from putright.complaints import services
-from putright.complaints.models import Complaint, OutstandingAction, Remedy
+from putright.complaints.models import OutstandingAction, Remedy
 from putright.errors import NotPermitted
+from putright.inputs import Input
 from putright.rules import access
 
 
@@ -67,6 +68,24 @@ def _attach(user, complaint, data):
         uploaded_file=data["file"],
         description=data.get("description", ""),
     )
+
+
+class TrackingLinkRevokeInput(Input):
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class TrackingLinkOutput(serializers.Serializer):
+    reference = serializers.CharField()
+    tracking_path = serializers.CharField(
+        help_text="The fresh link to send to the resident (the old ones now answer 410)."
+    )
+
+
+def _revoke_tracking_link(user, complaint, data):
+    from putright.web.tracking import tracking_path
+
+    complaint = services.tracking_link_revoke(user=user, complaint=complaint, **data)
+    return {"reference": complaint.reference, "tracking_path": tracking_path(complaint)}
 
 
 ACTIONS: dict[str, CaseAction] = {
@@ -188,29 +207,37 @@ ACTIONS: dict[str, CaseAction] = {
             rules=False,
             multipart=True,
         ),
+        CaseAction(
+            "tracking-link/revoke",
+            "Revoke the resident's tracking links for this complaint and make a fresh one",
+            TrackingLinkRevokeInput,
+            _revoke_tracking_link,
+            output=TrackingLinkOutput,
+            officer_only=True,
+            rules=False,
+        ),
     )
 }
 
 
-class CaseWrite(APIView):
+class CaseWrite(PermissionBeforeBody, APIView):
     """A POST that changes one complaint. Permission is checked before the body, so that a user
     who may not act hears 403 (or 409 naming 6.13) whatever they sent."""
 
-    permission_classes = [StaffWriteGovernanceRead]
     case_action: CaseAction
 
-    def check_may_act(self, user, complaint: Complaint) -> None:
+    def may_write(self, request, reference, **url_kwargs) -> None:
+        self.complaint = complaint_or_404(reference)
         if self.case_action.officer_only:
-            if not user.acts_on_any_case:
+            if not request.user.acts_on_any_case:
                 raise NotPermitted("Only the complaints officer or a manager can do this.")
             return
         # The services' own rule: the case's handler, the complaints officer or a manager,
         # and nobody from stage 1 on a stage 2 nobody holds yet (6.13).
-        access.require_can_act(user, complaint)
+        access.require_can_act(request.user, self.complaint)
 
     def post(self, request, reference, **url_kwargs):
-        complaint = complaint_or_404(reference)
-        self.check_may_act(request.user, complaint)
+        complaint = self.complaint
         data = validated(self.case_action.input, request.data)
         made = self.case_action.run(request.user, complaint, data, **url_kwargs)
         if self.case_action.output is None:
@@ -234,5 +261,7 @@ def view_for(action: CaseAction) -> type[CaseWrite]:
     attributes = {"case_action": action, "post": post}
     if action.multipart:
         attributes["parser_classes"] = [MultiPartParser, FormParser]
-    name = "".join(part.title() for part in action.path.split("/") if "<" not in part)
+    name = "".join(
+        part.title().replace("-", "") for part in action.path.split("/") if "<" not in part
+    )
     return type(f"{name}View", (CaseWrite,), attributes)

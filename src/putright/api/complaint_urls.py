@@ -9,6 +9,7 @@ URL_NAMES = {
     "remedies/<num:remedy_id>/complete": "api-remedy-complete",
     "remedies/<num:remedy_id>/amend": "api-remedy-amend",
     "actions/<num:action_id>/complete": "api-action-complete",
+    "tracking-link/revoke": "api-tracking-link-revoke",
 }
 
 urlpatterns = [

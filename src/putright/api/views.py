@@ -14,29 +14,17 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from putright.api import serializers as s
+from putright.api.permissions import PermissionBeforeBody
 from putright.complaints import selectors, services
 from putright.complaints.models import Complaint, ServiceRequest
 from putright.errors import InvalidInput
 from putright.landlord.selectors import working_day_calendar
 
 # --- shared --------------------------------------------------------------------------------
-
-
-class StaffWriteGovernanceRead(BasePermission):
-    """Any signed-in user reads; governance users (the governing body, the MRC) never write."""
-
-    message = "Governance users can read complaints but not change them."
-
-    def has_permission(self, request, view):
-        user = request.user
-        if not (user and user.is_authenticated):
-            return False
-        return request.method in SAFE_METHODS or user.can_change_cases
 
 
 class Pagination(PageNumberPagination):
@@ -122,8 +110,7 @@ def responses_for(ok_code: int, ok, *, rules: bool = True) -> dict:
 # --- complaints ------------------------------------------------------------------------------
 
 
-class ComplaintCollection(GenericAPIView):
-    permission_classes = [StaffWriteGovernanceRead]
+class ComplaintCollection(PermissionBeforeBody, GenericAPIView):
     pagination_class = Pagination
     serializer_class = s.ComplaintSummaryOutput
 
@@ -184,11 +171,9 @@ class ComplaintCollection(GenericAPIView):
         return complaint_answer(request, complaint.reference, code)
 
 
-class ComplaintDetail(APIView):
+class ComplaintDetail(PermissionBeforeBody, APIView):
     """A complaint with its stages, deadlines, remedies, actions and full record. Complaints
     cannot be changed or deleted except through the actions (5.12)."""
-
-    permission_classes = [StaffWriteGovernanceRead]
 
     @extend_schema(summary="A complaint and its full record", responses={200: s.ComplaintOutput})
     def get(self, request, reference):
@@ -196,8 +181,7 @@ class ComplaintDetail(APIView):
         return complaint_answer(request, reference)
 
 
-class ComplaintEvents(GenericAPIView):
-    permission_classes = [StaffWriteGovernanceRead]
+class ComplaintEvents(PermissionBeforeBody, GenericAPIView):
     pagination_class = Pagination
     serializer_class = s.EventOutput
 
@@ -218,8 +202,7 @@ def _service_request_or_404(pk: int) -> ServiceRequest:
     return get_object_or_404(selectors.service_request_list(), pk=pk)
 
 
-class ServiceRequestCollection(GenericAPIView):
-    permission_classes = [StaffWriteGovernanceRead]
+class ServiceRequestCollection(PermissionBeforeBody, GenericAPIView):
     pagination_class = Pagination
     serializer_class = s.ServiceRequestOutput
 
@@ -245,17 +228,13 @@ class ServiceRequestCollection(GenericAPIView):
         return Response(answer, status=status.HTTP_201_CREATED)
 
 
-class ServiceRequestDetail(APIView):
-    permission_classes = [StaffWriteGovernanceRead]
-
+class ServiceRequestDetail(PermissionBeforeBody, APIView):
     @extend_schema(summary="A service request", responses={200: s.ServiceRequestOutput})
     def get(self, request, pk):
         return Response(s.ServiceRequestOutput(_service_request_or_404(pk)).data)
 
 
-class ServiceRequestComplaint(APIView):
-    permission_classes = [StaffWriteGovernanceRead]
-
+class ServiceRequestComplaint(PermissionBeforeBody, APIView):
     @extend_schema(
         summary="Raise a complaint about the response to a service request (1.5)",
         request=s.ServiceRequestComplaintInput,
@@ -270,9 +249,7 @@ class ServiceRequestComplaint(APIView):
         return complaint_answer(request, complaint.reference, status.HTTP_201_CREATED)
 
 
-class ServiceRequestComplete(APIView):
-    permission_classes = [StaffWriteGovernanceRead]
-
+class ServiceRequestComplete(PermissionBeforeBody, APIView):
     @extend_schema(
         summary="Record a service request as completed",
         request=s.CompleteInput,
@@ -287,10 +264,8 @@ class ServiceRequestComplete(APIView):
         return Response(s.ServiceRequestOutput(_service_request_or_404(pk)).data)
 
 
-class AttachmentFile(APIView):
+class AttachmentFile(PermissionBeforeBody, APIView):
     """A document on the case, as a download with the type its content was found to be."""
-
-    permission_classes = [StaffWriteGovernanceRead]
 
     @extend_schema(
         summary="Download a document on the case",

@@ -41,6 +41,7 @@ class EventType:
     DEADLINES_RECALCULATED = "deadlines_recalculated"
     SERVICE_REQUEST_LOGGED = "service_request_logged"
     SERVICE_REQUEST_COMPLETED = "service_request_completed"
+    TRACKING_LINK_REVOKED = "tracking_link_revoked"
 
 
 def _json(value: Any) -> Any:
@@ -278,6 +279,17 @@ def note_added_event(*, complaint, user, note, actor_label=""):
         actor_label=actor_label,
         note=note.pk,
         text=note.text,
+    )
+
+
+def tracking_link_revoked_event(*, complaint, user, generation, reason):
+    # The generation, never the link: the record must not hold a key to the resident's page.
+    return record(
+        type=EventType.TRACKING_LINK_REVOKED,
+        complaint=complaint,
+        user=user,
+        generation=generation,
+        reason=reason,
     )
 
 

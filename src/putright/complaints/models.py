@@ -113,6 +113,9 @@ class Complaint(models.Model):
     # another resident's, or joining would unreasonably delay the response (6.8).
     related_reason = models.TextField(blank=True)
     closed_on = models.DateField(null=True, blank=True)
+    # Signed into the resident's tracking link; revoking the link bumps it, so that the links
+    # already sent for this complaint stop working and no other complaint's do (finding 17).
+    tracking_generation = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -8,9 +8,10 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from putright.api.permissions import PermissionBeforeBody
 from putright.complaints.models import Complaint
 from putright.errors import InvalidInput
-from putright.letters import rendering, selectors, services
+from putright.letters import access, rendering, selectors, services
 from putright.letters.models import Letter, LetterStatus
 from putright.letters.serializers import (
     LetterCreateSerializer,
@@ -41,13 +42,20 @@ def _valid(serializer_class, data):
     return serializer.validated_data
 
 
+class LetterWrite(PermissionBeforeBody, APIView):
+    """Letters are written by those who may act on the case: checked before the body."""
+
+    def may_write(self, request, reference, **url_kwargs) -> None:
+        access.require_can_act(request.user, _complaint(reference))
+
+
 def _detail(request, letter: Letter, *, code=status.HTTP_200_OK) -> Response:
     missing = services.letter_check(letter) if letter.status == LetterStatus.DRAFT else []
     serializer = LetterDetailSerializer(letter, context={"request": request, "missing": missing})
     return Response(serializer.data, status=code)
 
 
-class LetterListView(APIView):
+class LetterListView(LetterWrite):
     @extend_schema(responses=LetterSerializer(many=True))
     def get(self, request, reference):
         complaint = _complaint(reference)
@@ -62,7 +70,7 @@ class LetterListView(APIView):
         return _detail(request, _letter(complaint, letter.pk), code=status.HTTP_201_CREATED)
 
 
-class LetterDetailView(APIView):
+class LetterDetailView(LetterWrite):
     @extend_schema(responses=LetterDetailSerializer)
     def get(self, request, reference, letter_id):
         return _detail(request, _letter(_complaint(reference), letter_id))
@@ -86,7 +94,7 @@ class LetterDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class LetterRedraftView(APIView):
+class LetterRedraftView(LetterWrite):
     @extend_schema(request=None, responses=LetterDetailSerializer)
     def post(self, request, reference, letter_id):
         complaint = _complaint(reference)
@@ -94,7 +102,7 @@ class LetterRedraftView(APIView):
         return _detail(request, _letter(complaint, letter.pk))
 
 
-class LetterIssueView(APIView):
+class LetterIssueView(LetterWrite):
     @extend_schema(request=LetterIssueSerializer, responses=LetterDetailSerializer)
     def post(self, request, reference, letter_id):
         complaint = _complaint(reference)
@@ -107,7 +115,7 @@ class LetterIssueView(APIView):
         return _detail(request, _letter(complaint, letter.pk))
 
 
-class LetterPdfView(APIView):
+class LetterPdfView(PermissionBeforeBody, APIView):
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     def get(self, request, reference, letter_id):
         letter = _letter(_complaint(reference), letter_id)

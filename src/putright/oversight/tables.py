@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
+from putright import spreadsheets
 from putright.complaints.models import Category, Channel, Decision, RefusalReason, RemedyType
 from putright.oversight.selectors import REMEDY_BANDS
 
@@ -199,24 +197,11 @@ def tsm_table(figures: dict) -> dict:
 
 
 def as_csv(table: dict) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(table["headers"])
-    writer.writerows(table["rows"])
-    return buffer.getvalue()
+    return spreadsheets.csv_text([table["headers"], *table["rows"]])
 
 
 def as_xlsx(tables: dict[str, dict]) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for name, table in tables.items():
-        sheet = workbook.create_sheet(title=name[:31])
-        sheet.append([table["title"]])
-        sheet.append(table["headers"])
-        for row in table["rows"]:
-            sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheets.xlsx_bytes(
+        (name, [[table["title"]], table["headers"], *table["rows"]])
+        for name, table in tables.items()
+    )

@@ -9,8 +9,9 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from putright.api.permissions import PermissionBeforeBody
 from putright.inputs import Input
-from putright.people import data_protection, selectors, services
+from putright.people import data_protection, residents, selectors, services
 from putright.people.models import (
     AdjustmentReview,
     ReasonableAdjustment,
@@ -221,10 +222,33 @@ def _complaint(reference):
     return get_object_or_404(Complaint, reference=reference)
 
 
+# --- who may write: the services' own checks, before the body (docs/api.md) ----------------
+
+
+class StaffWrite(PermissionBeforeBody, APIView):
+    """Any staff member who can change records: adjustments, and risk flags on any case (the
+    deliberate safeguarding exception, docs/api.md)."""
+
+    def may_write(self, request, **url_kwargs) -> None:
+        services.require_staff(request.user)
+
+
+class RestrictionWrite(PermissionBeforeBody, APIView):
+    def may_write(self, request, **url_kwargs) -> None:
+        services.require_restriction_decider(request.user)
+
+
+class CaseWrite(PermissionBeforeBody, APIView):
+    """Keeping a resident informed on a case: those who may act on it."""
+
+    def may_write(self, request, reference, **url_kwargs) -> None:
+        services.require_can_act(request.user, _complaint(reference))
+
+
 # --- residents -----------------------------------------------------------------------------
 
 
-class ResidentDetail(APIView):
+class ResidentDetail(PermissionBeforeBody, APIView):
     @extend_schema(responses=ResidentOut)
     def get(self, request, pk):
         try:
@@ -234,7 +258,10 @@ class ResidentDetail(APIView):
         return Response(ResidentOut(resident).data)
 
 
-class ResidentMerge(APIView):
+class ResidentMerge(PermissionBeforeBody, APIView):
+    def may_write(self, request, **url_kwargs) -> None:
+        residents.require_merger(request.user)
+
     @extend_schema(
         summary="Merge this duplicate resident record into another (officer and managers)",
         request=MergeIn,
@@ -251,7 +278,7 @@ class ResidentMerge(APIView):
         return Response(ResidentOut(into).data)
 
 
-class AdjustmentCreate(APIView):
+class AdjustmentCreate(StaffWrite):
     @extend_schema(request=AdjustmentIn, responses={201: AdjustmentOut})
     def post(self, request, pk):
         data = _parse(AdjustmentIn, request)
@@ -266,7 +293,7 @@ class AdjustmentCreate(APIView):
         return Response(AdjustmentOut(adjustment).data, status=status.HTTP_201_CREATED)
 
 
-class AdjustmentReviewCreate(APIView):
+class AdjustmentReviewCreate(StaffWrite):
     @extend_schema(request=ReviewIn, responses={201: AdjustmentReviewOut})
     def post(self, request, pk, aid):
         adjustment = get_object_or_404(ReasonableAdjustment, pk=aid, resident_id=pk)
@@ -283,7 +310,7 @@ class AdjustmentReviewCreate(APIView):
         return Response(AdjustmentReviewOut(review).data, status=status.HTTP_201_CREATED)
 
 
-class RestrictionCreate(APIView):
+class RestrictionCreate(RestrictionWrite):
     @extend_schema(request=RestrictionIn, responses={201: RestrictionOut})
     def post(self, request, pk):
         data = _parse(RestrictionIn, request)
@@ -303,7 +330,7 @@ class RestrictionCreate(APIView):
         return Response(RestrictionOut(restriction).data, status=status.HTTP_201_CREATED)
 
 
-class RestrictionReviewCreate(APIView):
+class RestrictionReviewCreate(RestrictionWrite):
     @extend_schema(request=ReviewIn, responses={201: RestrictionReviewOut})
     def post(self, request, pk, rid):
         restriction = get_object_or_404(Restriction, pk=rid, resident_id=pk)
@@ -320,7 +347,7 @@ class RestrictionReviewCreate(APIView):
         return Response(RestrictionReviewOut(review).data, status=status.HTTP_201_CREATED)
 
 
-class RestrictionLift(APIView):
+class RestrictionLift(RestrictionWrite):
     @extend_schema(request=LiftIn, responses=RestrictionOut)
     def post(self, request, pk, rid):
         restriction = get_object_or_404(Restriction, pk=rid, resident_id=pk)
@@ -334,7 +361,7 @@ class RestrictionLift(APIView):
         return Response(RestrictionOut(restriction).data)
 
 
-class ResidentExport(APIView):
+class ResidentExport(PermissionBeforeBody, APIView):
     """The subject access export (UK GDPR Article 15), recorded in the audit trail."""
 
     @extend_schema(responses={200: dict})
@@ -348,7 +375,7 @@ class ResidentExport(APIView):
 # --- complaints: risk flags and keeping informed -------------------------------------------
 
 
-class FlagCreate(APIView):
+class FlagCreate(StaffWrite):
     @extend_schema(request=FlagIn, responses={201: FlagOut})
     def post(self, request, reference):
         data = _parse(FlagIn, request)
@@ -362,7 +389,7 @@ class FlagCreate(APIView):
         return Response(FlagOut(flag).data, status=status.HTTP_201_CREATED)
 
 
-class AgreementCreate(APIView):
+class AgreementCreate(CaseWrite):
     @extend_schema(request=AgreementIn, responses={201: AgreementOut})
     def post(self, request, reference):
         data = _parse(AgreementIn, request)
@@ -377,7 +404,7 @@ class AgreementCreate(APIView):
         return Response(AgreementOut(agreement).data, status=status.HTTP_201_CREATED)
 
 
-class UpdateCreate(APIView):
+class UpdateCreate(CaseWrite):
     @extend_schema(request=UpdateIn, responses={201: UpdateOut})
     def post(self, request, reference):
         from putright.complaints.models import OutstandingAction

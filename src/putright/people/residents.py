@@ -84,6 +84,11 @@ def representative_create(*, data: dict) -> Representative:
 
 
 @transaction.atomic
+def require_merger(user) -> None:
+    if user is None or not user.is_authenticated or not user.acts_on_any_case:
+        raise NotPermitted("Only the complaints officer or a manager can merge residents.")
+
+
 def resident_merge(*, user, duplicate: Resident, into: Resident, reason: str) -> Resident:
     """Merge a duplicate resident record into the real one: their complaints (as lead or group
     member), service requests, adjustments and restrictions move to `into`, and blank contact
@@ -93,8 +98,7 @@ def resident_merge(*, user, duplicate: Resident, into: Resident, reason: str) ->
     from putright.complaints import events
     from putright.complaints.models import Complaint, ServiceRequest
 
-    if user is None or not user.is_authenticated or not user.acts_on_any_case:
-        raise NotPermitted("Only the complaints officer or a manager can merge residents.")
+    require_merger(user)
     reason = (reason if isinstance(reason, str) else "").strip()
     if not reason:
         raise InvalidInput({"reason": "Say why these are the same resident."})

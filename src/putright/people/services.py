@@ -39,7 +39,7 @@ def _events():
     return events
 
 
-def _require_staff(user) -> None:
+def require_staff(user) -> None:
     if user is None or not user.is_authenticated:
         raise NotPermitted("Sign in to do this.")
     if not user.can_change_cases:
@@ -95,7 +95,7 @@ def adjustment_agree(
     """Record a reasonable adjustment, and any disability disclosed (5.10, 3.1). `user` is None
     when the resident asks for it on the public form; staff then agree and review it."""
     if user is not None:
-        _require_staff(user)
+        require_staff(user)
     elif source != AdjustmentSource.RESIDENT:
         raise NotPermitted("Sign in to record an adjustment.")
     description, agreed_on, review_on = collect_errors(
@@ -191,7 +191,7 @@ def adjustment_review(
 ) -> AdjustmentReview:
     """Review an adjustment (5.10: kept under active review). An adjustment that continues gets
     its next review date."""
-    _require_staff(user)
+    require_staff(user)
     adjustment = ReasonableAdjustment.objects.select_for_update().get(pk=adjustment.pk)
     if adjustment.ended_on is not None:
         raise RuleBroken("adjustment_ended", "This adjustment has ended; agree a new one instead.")
@@ -232,8 +232,8 @@ def adjustment_review(
     return review
 
 
-def _require_restriction_decider(user) -> None:
-    _require_staff(user)
+def require_restriction_decider(user) -> None:
+    require_staff(user)
     # A restriction limits a resident's contact: decided by the complaints officer, a manager or
     # an administrator, not by the handler dealing with the resident.
     if not user.acts_on_any_case:
@@ -258,7 +258,7 @@ def restriction_impose(
     """Restrict a resident's contact because of unacceptable behaviour (5.14, 5.15).
 
     It restricts how they contact the landlord, never whether their complaints are handled."""
-    _require_restriction_decider(user)
+    require_restriction_decider(user)
     behaviour, restriction, decided_on, resident_told_on, review_on, ends_on = collect_errors(
         # 5.14: the landlord must be able to evidence its reasons.
         lambda: _text("behaviour", behaviour, "Describe the unacceptable behaviour (5.14)."),
@@ -332,7 +332,7 @@ def restriction_review(
     restriction_text: str | None = None,
 ) -> RestrictionReview:
     """Review a restriction (5.14: kept under regular review). Ending it lifts it."""
-    _require_restriction_decider(user)
+    require_restriction_decider(user)
     restriction = Restriction.objects.select_for_update().get(pk=restriction.pk)
     if restriction.lifted_on is not None:
         raise RuleBroken("restriction_lifted", "This restriction has already been lifted.")
@@ -373,7 +373,7 @@ def restriction_review(
 
 @transaction.atomic
 def restriction_lift(*, user, restriction: Restriction, lifted_on, reason: str) -> Restriction:
-    _require_restriction_decider(user)
+    require_restriction_decider(user)
     restriction = Restriction.objects.select_for_update().get(pk=restriction.pk)
     if restriction.lifted_on is not None:
         raise RuleBroken("restriction_lifted", "This restriction has already been lifted.")
@@ -398,8 +398,8 @@ def restriction_lift(*, user, restriction: Restriction, lifted_on, reason: str) 
     return restriction
 
 
-def _require_can_act(user, complaint) -> None:
-    _require_staff(user)
+def require_can_act(user, complaint) -> None:
+    require_staff(user)
     if not access.user_can_act_on(user, complaint):
         raise NotPermitted(f"{complaint.reference} is assigned to another handler.")
 
@@ -408,8 +408,12 @@ def _require_can_act(user, complaint) -> None:
 def vulnerability_flag(
     *, user, complaint, kind: str, reason: str, raised_on=None
 ) -> VulnerabilityFlag:
-    """Mark a complaint for early attention (6.1): it rises in the handler's queue."""
-    _require_staff(user)
+    """Mark a complaint for early attention (6.1): it rises in the handler's queue.
+
+    Deliberately open to any staff member who can change cases, not only those who may act on
+    the case (docs/api.md): a handler who notices a risk on a colleague's case must never be
+    blocked from saying so. Clearing a flag is for those who may act on the case."""
+    require_staff(user)
     kind, reason, raised_on = collect_errors(
         lambda: _choice("kind", kind, RiskKind),
         lambda: _text("reason", reason, "Say why this complaint needs early attention."),
@@ -433,7 +437,7 @@ def vulnerability_flag(
 
 @transaction.atomic
 def vulnerability_clear(*, user, flag: VulnerabilityFlag, cleared_on=None) -> VulnerabilityFlag:
-    _require_can_act(user, flag.complaint)
+    require_can_act(user, flag.complaint)
     flag = VulnerabilityFlag.objects.select_for_update().get(pk=flag.pk)
     if flag.cleared_on is not None:
         raise RuleBroken("already_cleared", "This flag is already cleared.")
@@ -470,7 +474,7 @@ def update_interval_agree(
     from putright.complaints.models import Complaint
     from putright.complaints.workflow import Status
 
-    _require_can_act(user, complaint)
+    require_can_act(user, complaint)
     complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
     if complaint.status in {Status.REFUSED, Status.WITHDRAWN}:
         raise RuleBroken(
@@ -538,7 +542,7 @@ def resident_update_give(
 ) -> ResidentUpdate:
     """Record an update given to the resident, on the complaint or on one outstanding action
     (5.9, 6.6, 6.17)."""
-    _require_can_act(user, complaint)
+    require_can_act(user, complaint)
     if action is not None and action.complaint_id != complaint.pk:
         raise InvalidInput({"action": "That action belongs to another complaint."})
     given_on, method, summary = collect_errors(

@@ -38,6 +38,18 @@ def require_staff_who_can_change(user: User | None) -> None:
         raise NotPermitted("Governance users can read complaints but not change them.")
 
 
+def user_acts_on_any_case(user: User | None) -> bool:
+    """The complaints officer, a manager or an administrator: for what reaches beyond one
+    handler's work, such as revoking a resident's tracking links."""
+    return bool(user and user.is_authenticated and user.can_change_cases and user.acts_on_any_case)
+
+
+def require_acts_on_any_case(user: User | None, doing: str) -> None:
+    require_staff_who_can_change(user)
+    if not user_acts_on_any_case(user):
+        raise NotPermitted(f"Only the complaints officer or a manager can {doing}.")
+
+
 def require_can_act(user: User | None, complaint: Complaint) -> None:
     require_staff_who_can_change(user)
     stage = current_stage(complaint)

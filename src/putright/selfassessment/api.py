@@ -7,11 +7,12 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from putright.accounts.models import User
+from putright.api.permissions import PermissionBeforeBody
 from putright.errors import InvalidInput
 from putright.selfassessment import selectors, services
 from putright.selfassessment import serializers as s
@@ -21,13 +22,21 @@ from putright.selfassessment.models import Answer, SelfAssessment
 
 
 class ReadOrEdit(BasePermission):
-    """Signed-in staff read; the services decide who may change what."""
+    """Signed-in staff read; who may write is each view's `writers`, the services' own role
+    sets, checked before the body is read (governance records the governing body's approval and
+    nothing else)."""
 
     def has_permission(self, request, view):
-        user = request.user
-        return bool(user and user.is_authenticated) and (
-            request.method in SAFE_METHODS or user.role != "handler"
-        )
+        return bool(request.user and request.user.is_authenticated)
+
+
+class SelfAssessmentView(PermissionBeforeBody, APIView):
+    permission_classes = [ReadOrEdit]
+    writers: set[str] = services.EDITORS
+    doing = "change a self-assessment"
+
+    def may_write(self, request, **url_kwargs) -> None:
+        services.require_role(request.user, self.writers, self.doing)
 
 
 def _valid(serializer_class, data) -> dict:
@@ -54,8 +63,8 @@ def _detail_response(pk: int, code=status.HTTP_200_OK) -> Response:
     return Response(data, status=code)
 
 
-class SelfAssessmentList(APIView):
-    permission_classes = [ReadOrEdit]
+class SelfAssessmentList(SelfAssessmentView):
+    doing = "start a self-assessment"
 
     @extend_schema(responses=s.SelfAssessmentSummarySerializer(many=True))
     def get(self, request):
@@ -69,17 +78,13 @@ class SelfAssessmentList(APIView):
         return _detail_response(created.pk, status.HTTP_201_CREATED)
 
 
-class SelfAssessmentDetail(APIView):
-    permission_classes = [ReadOrEdit]
-
+class SelfAssessmentDetail(SelfAssessmentView):
     @extend_schema(responses=s.SelfAssessmentSerializer)
     def get(self, request, pk):
         return _detail_response(pk)
 
 
-class AnswerDetail(APIView):
-    permission_classes = [ReadOrEdit]
-
+class AnswerDetail(SelfAssessmentView):
     @extend_schema(request=s.AnswerUpdateSerializer, responses=s.AnswerSerializer)
     def patch(self, request, pk, ref):
         answer = get_object_or_404(Answer, self_assessment_id=pk, ref=ref)
@@ -88,9 +93,7 @@ class AnswerDetail(APIView):
         return Response(s.AnswerSerializer(answer).data)
 
 
-class AnswerActions(APIView):
-    permission_classes = [ReadOrEdit]
-
+class AnswerActions(SelfAssessmentView):
     @extend_schema(request=s.ActionCreateSerializer, responses={201: s.ActionSerializer})
     def post(self, request, pk, ref):
         answer = get_object_or_404(Answer, self_assessment_id=pk, ref=ref)
@@ -112,32 +115,32 @@ class AnswerActions(APIView):
 
 
 STEPS = {
-    "complete": (services.selfassessment_complete, "completed_on"),
-    "review": (services.selfassessment_review, "reviewed_on"),
-    "approve": (services.selfassessment_approve, "approved_on"),
-    "publish": (services.selfassessment_publish, "published_on"),
+    "complete": (services.selfassessment_complete, "completed_on", services.COMPLETERS),
+    "review": (services.selfassessment_review, "reviewed_on", services.REVIEWERS),
+    "approve": (services.selfassessment_approve, "approved_on", services.APPROVAL_RECORDERS),
+    "publish": (services.selfassessment_publish, "published_on", services.EDITORS),
 }
 
 
-class Step(APIView):
+class Step(SelfAssessmentView):
     """POST {"on": "YYYY-MM-DD"} to complete, review, approve (the governing body's date) or
     publish."""
 
-    permission_classes = [ReadOrEdit]
     step = ""
+
+    def may_write(self, request, **url_kwargs) -> None:
+        services.require_role(request.user, STEPS[self.step][2], f"{self.step} a self-assessment")
 
     @extend_schema(request=s.DateSerializer, responses=s.SelfAssessmentSerializer)
     def post(self, request, pk):
-        service, date_field = STEPS[self.step]
+        service, date_field, _ = STEPS[self.step]
         on = _valid(s.DateSerializer, request.data)["on"]
         self_assessment = get_object_or_404(SelfAssessment, pk=pk)
         service(user=request.user, self_assessment=self_assessment, **{date_field: on})
         return _detail_response(pk)
 
 
-class Export(APIView):
-    permission_classes = [ReadOrEdit]
-
+class Export(SelfAssessmentView):
     @extend_schema(responses={(200, "application/octet-stream"): bytes})
     def get(self, request, pk, fmt):
         if fmt not in EXPORTERS:
@@ -151,9 +154,7 @@ class Export(APIView):
         return response
 
 
-class Compare(APIView):
-    permission_classes = [ReadOrEdit]
-
+class Compare(SelfAssessmentView):
     @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request, pk, other):
         earlier = get_object_or_404(SelfAssessment, pk=other)

@@ -4,12 +4,12 @@ what is exported can be imported again with the same answers."""
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 
+from putright import spreadsheets
 from putright.selfassessment.models import Answer, SelfAssessment
 
 COLUMNS = (
@@ -77,21 +77,18 @@ def _heading_lines(self_assessment: SelfAssessment) -> list[str]:
 
 def export_csv(self_assessment: SelfAssessment) -> str:
     self_assessment = _prefetched(self_assessment)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    for section in sections(self_assessment):
-        for answer in section.answers:
-            writer.writerow(
-                [
-                    answer.ref,
-                    answer.requirement,
-                    COMPLY_LABELS[answer.comply],
-                    answer.evidence,
-                    answer.commentary,
-                ]
-            )
-    return out.getvalue()
+    rows = [
+        [
+            answer.ref,
+            answer.requirement,
+            COMPLY_LABELS[answer.comply],
+            answer.evidence,
+            answer.commentary,
+        ]
+        for section in sections(self_assessment)
+        for answer in section.answers
+    ]
+    return spreadsheets.csv_text([COLUMNS, *rows])
 
 
 def export_docx(self_assessment: SelfAssessment) -> bytes:

@@ -439,8 +439,12 @@ def parse_csv(text: str) -> tuple[list[ImportedRow], list[str]]:
     import csv
     import io
 
+    from putright.spreadsheets import restore
+
     items = [
-        (number, cells) for number, cells in enumerate(csv.reader(io.StringIO(text)), 1) if cells
+        (number, [restore(cell) for cell in cells])
+        for number, cells in enumerate(csv.reader(io.StringIO(text)), 1)
+        if cells
     ]
     return _parse_rows(items, plain=True)
 

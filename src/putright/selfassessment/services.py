@@ -31,7 +31,7 @@ ANSWER_FIELDS = ("comply", "evidence", "commentary", "to_review")
 TITLE_MAX = SelfAssessment._meta.get_field("title").max_length
 
 
-def _require_role(user: User | None, roles: set[str], doing: str) -> None:
+def require_role(user: User | None, roles: set[str], doing: str) -> None:
     if user is None or not user.is_authenticated:
         raise NotPermitted(f"Sign in to {doing}.")
     if user.role not in roles and not user.is_superuser:
@@ -96,7 +96,7 @@ def selfassessment_create(
 ) -> SelfAssessment:
     """A draft with one empty answer per provision; from `previous`, its evidence and
     commentary are carried forward marked "to review"."""
-    _require_role(user, EDITORS, "start a self-assessment")
+    require_role(user, EDITORS, "start a self-assessment")
     errors = {}
     version = CodeVersion.objects.filter(key=code_version).first()
     if version is None:
@@ -228,7 +228,7 @@ def selfassessment_import(
 @transaction.atomic
 def answer_update(*, user: User, answer: Answer, **changes) -> Answer:
     """Changes an answer's comply value, evidence, commentary or "to review" mark."""
-    _require_role(user, EDITORS, "change a self-assessment")
+    require_role(user, EDITORS, "change a self-assessment")
     unknown = set(changes) - set(ANSWER_FIELDS)
     if unknown:
         raise InvalidInput({field: "This field cannot be changed." for field in unknown})
@@ -303,7 +303,7 @@ def improvement_action_add(
     owner: User | None = None,
     owner_name: str = "",
 ) -> ImprovementAction:
-    _require_role(user, EDITORS, "add an improvement action")
+    require_role(user, EDITORS, "add an improvement action")
     self_assessment = _lock(answer.self_assessment)
     _require_draft(self_assessment)
     errors = {}
@@ -342,7 +342,7 @@ def improvement_action_complete(
     *, user: User, action: ImprovementAction, completed_on: dt.date | None = None
 ) -> ImprovementAction:
     """Actions are completed whatever the status: the work goes on after publication."""
-    _require_role(user, EDITORS, "complete an improvement action")
+    require_role(user, EDITORS, "complete an improvement action")
     completed_on = completed_on or dates.today()
     if completed_on > dates.today():
         raise InvalidInput({"completed_on": "An action cannot be completed in the future."})
@@ -379,7 +379,7 @@ def selfassessment_complete(
 ) -> SelfAssessment:
     """The complaints officer signs it off as complete: every provision answered and every
     statement supported by evidence (Appendix A)."""
-    _require_role(user, COMPLETERS, "complete a self-assessment")
+    require_role(user, COMPLETERS, "complete a self-assessment")
     self_assessment = _lock(self_assessment)
     _require_draft(self_assessment)
     problems = _incomplete_answers(self_assessment)
@@ -398,7 +398,7 @@ def selfassessment_complete(
 def selfassessment_review(
     *, user: User, self_assessment: SelfAssessment, reviewed_on: dt.date | None = None
 ) -> SelfAssessment:
-    _require_role(user, REVIEWERS, "review a self-assessment")
+    require_role(user, REVIEWERS, "review a self-assessment")
     self_assessment = _lock(self_assessment)
     _require_draft(self_assessment)
     if self_assessment.completed_by_id is None:
@@ -419,7 +419,7 @@ def selfassessment_approve(
     *, user: User, self_assessment: SelfAssessment, approved_on: dt.date
 ) -> SelfAssessment:
     """Records the governing body's approval (8.2) on the date of its meeting."""
-    _require_role(user, APPROVAL_RECORDERS, "record the governing body's approval")
+    require_role(user, APPROVAL_RECORDERS, "record the governing body's approval")
     self_assessment = _lock(self_assessment)
     _require_draft(self_assessment)
     if self_assessment.reviewed_by_id is None:
@@ -447,7 +447,7 @@ def selfassessment_publish(
     *, user: User, self_assessment: SelfAssessment, published_on: dt.date | None = None
 ) -> SelfAssessment:
     """Published with the annual complaints performance and service improvement report (8.1)."""
-    _require_role(user, EDITORS, "publish a self-assessment")
+    require_role(user, EDITORS, "publish a self-assessment")
     self_assessment = _lock(self_assessment)
     if self_assessment.status != Status.APPROVED:
         raise RuleBroken(

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from putright.complaints.models import Attachment
 from putright.complaints.uploads import response
-from putright.web.public import _tracked
+from putright.web.tracking import token_view
 
 
 @login_required
@@ -17,7 +17,7 @@ def attachment_download(request, reference, pk):
     return response(attachment)
 
 
-def track_document(request, token, pk):
-    complaint = _tracked(token)
+@token_view
+def track_document(request, token, complaint, pk):
     attachment = get_object_or_404(Attachment, pk=pk, complaint=complaint, source="resident")
     return response(attachment)

@@ -9,7 +9,6 @@ import secrets
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -23,7 +22,7 @@ from putright.people.services import adjustment_ask_for
 from putright.web import forms
 from putright.web.throttle import PUBLIC_COMPLAINTS, PUBLIC_DRAFTS, TRACKING_ADDITIONS, client_ip
 from putright.web.timeline import describe_events
-from putright.web.tracking import reference_from_token, tracking_path, tracking_url
+from putright.web.tracking import token_view, tracking_path, tracking_url
 from putright.web.workspace import apply_errors
 
 DRAFT = "putright_complaint_draft"
@@ -195,24 +194,15 @@ def complaint_done(request):
     reference = request.session.get(DONE)
     if not reference:
         return redirect("web:complain")
+    complaint = selectors.complaint_get(reference=reference)
     return render(
         request,
         "web/public/done.html",
-        {"reference": reference, "tracking_url": tracking_url(request, reference)},
+        {"reference": reference, "tracking_url": tracking_url(request, complaint)},
     )
 
 
 # --- tracking ------------------------------------------------------------------------------
-
-
-def _tracked(token: str) -> Complaint:
-    reference = reference_from_token(token)
-    if reference is None:
-        raise Http404("This link is not valid.")
-    try:
-        return selectors.complaint_get(reference=reference)
-    except Complaint.DoesNotExist:
-        raise Http404("This link is not valid.") from None
 
 
 def _track_context(token: str, complaint: Complaint, **extra) -> dict:
@@ -243,8 +233,8 @@ def _letters_issued(complaint: Complaint) -> list:
     return list(letters.filter(status="issued").order_by("issued_at", "pk"))
 
 
-def track(request, token):
-    complaint = _tracked(token)
+@token_view
+def track(request, token, complaint):
     response = render(request, "web/public/track.html", _track_context(token, complaint))
     # The link is the key: keep it out of caches. (Referrers stay same-origin, the site's policy:
     # "no-referrer" would make the browser send "Origin: null" and fail the CSRF check.)
@@ -253,9 +243,9 @@ def track(request, token):
 
 
 @require_POST
-def track_escalate(request, token):
+@token_view
+def track_escalate(request, token, complaint):
     """Stage 2 on request, without reasons (6.12)."""
-    complaint = _tracked(token)
     try:
         services.complaint_escalate(
             user=None, complaint=complaint, requested_on=dates.today(), actor_label="resident"
@@ -268,7 +258,7 @@ def track_escalate(request, token):
         request,
         "You have asked for stage 2. We will acknowledge your request within 5 working days.",
     )
-    return redirect(tracking_path(complaint.reference))
+    return redirect(tracking_path(complaint))
 
 
 def _limited(request, token) -> bool:
@@ -279,8 +269,8 @@ def _limited(request, token) -> bool:
 
 
 @require_POST
-def track_note(request, token):
-    complaint = _tracked(token)
+@token_view
+def track_note(request, token, complaint):
     if _limited(request, token):
         return render(request, "web/public/rate_limited.html", status=429)
     form = forms.TrackingNoteForm(request.POST)
@@ -296,14 +286,14 @@ def track_note(request, token):
             apply_errors(form, error)
         else:
             messages.success(request, "Thank you. We have added this to your complaint.")
-            return redirect(tracking_path(complaint.reference))
+            return redirect(tracking_path(complaint))
     context = _track_context(token, complaint, note_form=form)
     return render(request, "web/public/track.html", context, status=400)
 
 
 @require_POST
-def track_upload(request, token):
-    complaint = _tracked(token)
+@token_view
+def track_upload(request, token, complaint):
     if _limited(request, token):
         return render(request, "web/public/rate_limited.html", status=429)
     form = forms.TrackingAttachmentForm(request.POST, request.FILES)
@@ -321,6 +311,6 @@ def track_upload(request, token):
             apply_errors(form, error)
         else:
             messages.success(request, "Thank you. We have added your document to your complaint.")
-            return redirect(tracking_path(complaint.reference))
+            return redirect(tracking_path(complaint))
     context = _track_context(token, complaint, upload_form=form)
     return render(request, "web/public/track.html", context, status=400)

@@ -26,6 +26,7 @@ TITLES = {
     "note_added": "Note",
     "attachment_added": "Document added",
     "deadlines_recalculated": "Deadlines recalculated",
+    "tracking_link_revoked": "Tracking link revoked",
 }
 
 # Events a resident sees on their tracking page: what happened, not the internal working.
@@ -119,6 +120,11 @@ def _details(event_type: str, p: dict) -> list[str]:
         return [f"{p.get('name', '')} ({int(p.get('size') or 0) // 1024 or 1} KB)"]
     if event_type == "related_issue_added":
         return [str(p.get("description", ""))]
+    if event_type == "tracking_link_revoked":
+        lines = ["Links sent before this no longer open the tracking page; a new one was made."]
+        if p.get("reason"):
+            lines.append(f"Reason: {p['reason']}")
+        return lines
     if event_type == "deadlines_recalculated":
         return [f"{stage}: {p.get('reason', '')}"]
     return []

@@ -4,7 +4,7 @@ their own pages here."""
 from django.urls import include, path
 
 from putright.accounts import views as accounts
-from putright.web import documents, public, views, workspace
+from putright.web import documents, public, tracking, views, workspace
 
 app_name = "web"
 
@@ -32,6 +32,11 @@ urlpatterns = [
         "complaints/<str:reference>/documents/<num:pk>/",
         documents.attachment_download,
         name="attachment-download",
+    ),
+    path(
+        "complaints/<str:reference>/tracking-link/revoke/",
+        tracking.revoke,
+        name="tracking-link-revoke",
     ),
     path(
         "complaints/<str:reference>/<slug:action>/",

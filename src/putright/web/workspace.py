@@ -27,11 +27,12 @@ from putright.complaints.workflow import Action, allowed_actions
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
 from putright.people.selectors import resident_safeguards
 from putright.people.services import adjustment_ask_for
+from putright.rules.access import user_acts_on_any_case
 from putright.web import forms
 from putright.web.deadlines import with_deadlines
 from putright.web.queries import complaint_search
 from putright.web.timeline import describe_events
-from putright.web.tracking import tracking_path
+from putright.web.tracking import link_ends_on, tracking_path
 from putright.web.views import forbidden
 
 PAGE_SIZE = 25
@@ -96,7 +97,6 @@ class ActionSpec:
     perform: Callable  # (user, complaint, form) -> str: the success message
     workflow: Action | None = None  # allowed only in these states
     any_case_only: bool = False  # the complaints officer and managers only
-    staff_any_case: bool = False  # any staff who can change cases (notes, documents)
     button: str = "Save"
     description: str = ""
     initial: Callable | None = None
@@ -275,15 +275,12 @@ ACTIONS: dict[str, ActionSpec] = {
             any_case_only=True,
             button="Assign",
         ),
-        ActionSpec(
-            "note", "Add a note", forms.NoteForm, _note, staff_any_case=True, button="Add note"
-        ),
+        ActionSpec("note", "Add a note", forms.NoteForm, _note, button="Add note"),
         ActionSpec(
             "upload",
             "Upload a document",
             forms.AttachmentForm,
             _attach,
-            staff_any_case=True,
             button="Upload",
         ),
     ]
@@ -291,10 +288,10 @@ ACTIONS: dict[str, ActionSpec] = {
 
 
 def _permitted(user, complaint, spec: ActionSpec) -> bool:
+    # The services' own rule (putright.rules.access), notes and documents included: the page
+    # offers exactly what the server will accept.
     if not user.can_change_cases:
         return False
-    if spec.staff_any_case:
-        return True
     if spec.any_case_only:
         return user.acts_on_any_case
     return services.user_can_act_on(user, complaint)
@@ -336,7 +333,9 @@ def _case_context(request, complaint: Complaint) -> dict:
         "today": today,
         # Adjustments, contact restrictions and risk flags, shown prominently (5.10, 5.14, 6.1).
         "safeguards": resident_safeguards(complaint.resident, today=today),
-        "tracking_path": tracking_path(complaint.reference),
+        "tracking_path": tracking_path(complaint),
+        "tracking_ends_on": link_ends_on(complaint),
+        "can_revoke_tracking": user_acts_on_any_case(user),
     }
 
 

@@ -37,6 +37,7 @@ from putright.complaints.services.stages import (
     complaint_extend,
     complaint_respond,
 )
+from putright.complaints.services.tracking import tracking_link_revoke
 from putright.rules.access import user_can_act_on
 
 __all__ = [
@@ -62,5 +63,6 @@ __all__ = [
     "response_amend",
     "service_request_complete",
     "service_request_log",
+    "tracking_link_revoke",
     "user_can_act_on",
 ]
