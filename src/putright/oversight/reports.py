@@ -17,7 +17,7 @@ from django.urls import reverse
 from putright import dates
 from putright.complaints.models import Category, Decision
 from putright.landlord.selectors import landlord_settings
-from putright.oversight import charts, selectors, tables
+from putright.oversight import analysis, charts, selectors, tables
 from putright.oversight.periods import Period, quarter, reporting_year
 
 logger = logging.getLogger(__name__)
@@ -146,10 +146,18 @@ def annual_report_context(year: int, *, report=None, public: bool = False) -> di
         tsm = selectors.tsm(year)
     except Exception:  # homes not recorded: the report says so rather than failing
         tsm = None
+    today = context["today"]
+    before = {"volume": selectors.volume(reporting_year(year - 1))}
     context.update(
         {
             "year": year,
             "year_label": f"{year}/{(year + 1) % 100:02d}",
+            "provisional": analysis.provisional(period, today) and report_is_live(report),
+            "analysis": analysis.narrative(
+                context["figures"],
+                previous=before,
+                previous_label=f"{year - 1}/{year % 100:02d}",
+            ),
             "landlord": landlord_settings(),
             "report": report,
             "public": public,
@@ -162,6 +170,11 @@ def annual_report_context(year: int, *, report=None, public: bool = False) -> di
         }
     )
     return context
+
+
+def report_is_live(report) -> bool:
+    """Not yet published: a published report is frozen as it was on the day."""
+    return report is None or report.published_on is None
 
 
 def annual_report_html(year: int, *, report=None, public: bool = False) -> str:

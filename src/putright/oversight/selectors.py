@@ -232,12 +232,18 @@ def extensions(period: Period) -> dict:
     return result
 
 
+def past_code_deadline(today: dt.date) -> Q:
+    """A stage past its acknowledgement date unacknowledged, or its response date unanswered:
+    the one definition of "overdue now", for the figure and the complaints behind it."""
+    return Q(acknowledged_on__isnull=True, acknowledge_by__lt=today) | Q(
+        acknowledged_on__isnull=False, responded_on__isnull=True, respond_by__lt=today
+    )
+
+
 def open_and_overdue(today: dt.date | None = None) -> dict:
     """Cases open now at each stage, and those past the acknowledgement or response date."""
     today = today or dates.today()
-    late = Q(acknowledged_on__isnull=True, acknowledge_by__lt=today) | Q(
-        acknowledged_on__isnull=False, responded_on__isnull=True, respond_by__lt=today
-    )
+    late = past_code_deadline(today)
     rows = (
         Stage.objects.filter(complaint__status__in=OPEN, complaint__stage=F("number"))
         .values("number")
@@ -475,52 +481,6 @@ def repeat_issues_by_property(period: Period, minimum: int = 2, limit: int = 50)
     return [
         {"property": r["property"], "category": r["category"], "complaints": r["n"]} for r in rows
     ]
-
-
-def _overdue_now(today: dt.date) -> Q:
-    current = Stage.objects.filter(complaint=OuterRef("pk"), number=OuterRef("stage"))
-    late = current.filter(
-        Q(acknowledged_on__isnull=True, acknowledge_by__lt=today)
-        | Q(acknowledged_on__isnull=False, responded_on__isnull=True, respond_by__lt=today)
-    )
-    return Q(status__in=OPEN) & Exists(late)
-
-
-def drilldown(filters: dict, today: dt.date | None = None) -> QuerySet[Complaint]:
-    """The complaints behind a number on a dashboard. Filters are those the figures use."""
-    queryset = Complaint.objects.select_related("resident")
-    if filters.get("overdue") == "yes":
-        queryset = queryset.filter(_overdue_now(today or dates.today()))
-    stage_filter: dict = {}
-    number = filters.get("stage")
-    if number in ("1", "2", 1, 2):
-        stage_filter["stages__number"] = int(number)
-    basis = filters.get("basis", "received")
-    start, end = filters.get("from"), filters.get("to")
-    date_field = {"received": "requested_on", "responded": "responded_on"}.get(basis)
-    if date_field and start:
-        stage_filter[f"stages__{date_field}__gte"] = start
-    if date_field and end:
-        stage_filter[f"stages__{date_field}__lte"] = end
-    within = filters.get("within")
-    if filters.get("decision"):
-        stage_filter["stages__decision"] = filters["decision"]
-    if stage_filter:
-        queryset = queryset.filter(**stage_filter)
-    if within in ("yes", "no"):
-        # The same verdict the figures count, never the stored flag alone.
-        stages = Stage.objects.filter(
-            **{key.removeprefix("stages__"): value for key, value in stage_filter.items()}
-        )
-        judged = timeliness_rule.with_verdicts(stages, today=today or dates.today())
-        verdicts = [timeliness_rule.MET] if within == "yes" else list(timeliness_rule.BREACHES)
-        queryset = queryset.filter(
-            pk__in=judged.filter(response__in=verdicts).values("complaint_id")
-        )
-    for field in ("category", "channel", "service_area", "status"):
-        if filters.get(field) not in (None, ""):
-            queryset = queryset.filter(**{field: filters[field]})
-    return queryset.distinct().order_by("-received_on", "-pk")
 
 
 # --- Ombudsman and learning ------------------------------------------------------------------

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from putright import dates
 from putright.errors import InvalidInput
 from putright.landlord.selectors import landlord_settings
-from putright.oversight import reports, selectors
+from putright.oversight import drilldown, reports, selectors
 from putright.oversight.models import AnnualReport, OmbudsmanCase, OmbudsmanReport
 from putright.oversight.periods import (
     parse_period,
@@ -89,35 +89,20 @@ def dashboard(request):
     return render(request, "oversight/dashboard.html", context)
 
 
-DRILL_FIELDS = (
-    "stage",
-    "basis",
-    "from",
-    "to",
-    "within",
-    "decision",
-    "category",
-    "channel",
-    "service_area",
-    "status",
-    "overdue",
-)
-
-
 @require_GET
 @oversight_reader
 def complaints(request):
-    filters = {key: request.GET[key] for key in DRILL_FIELDS if key in request.GET}
-    paginator = Paginator(selectors.drilldown(filters, today=dates.today()), 50)
+    filters = {key: request.GET[key] for key in drilldown.FIELDS if key in request.GET}
+    paginator = Paginator(drilldown.drilldown(filters, today=dates.today()), 50)
     page = paginator.get_page(request.GET.get("page"))
-    description = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in filters.items())
+    description = drilldown.describe(filters)
     return render(
         request,
         "oversight/complaints.html",
         {
             "page": page,
             "query": urlencode(filters),
-            "description": description or "All complaints.",
+            "description": description,
         },
     )
 

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import template
 
 from putright.landlord.selectors import landlord_settings
@@ -21,3 +23,21 @@ def working_days(value):
     if value == 0:
         return "due today"
     return f"{value} working day{'s' if value != 1 else ''} left"
+
+
+@register.filter
+def is_figure(value) -> bool:
+    """A number (not a yes/no): set right-aligned in tables so that digits line up."""
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+@register.filter
+def figure(value):
+    """A number for people: thousands separated, money to the penny ("11,000.00")."""
+    if not is_figure(value):
+        return value
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, float):
+        return f"{value:,.1f}" if value != int(value) else f"{int(value):,}"
+    return f"{value:,}"
