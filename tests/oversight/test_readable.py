@@ -144,3 +144,22 @@ def test_every_page_says_putright_once_in_its_title(client, olivia, name, args):
     page = client.get(reverse(name, args=args)).content.decode()
     title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
     assert title.count("Putright") == 1, title
+
+
+def test_learning_shows_labels_months_and_links_every_repeat(client, martin, olivia):
+    for day in (dt.date(2025, 5, 1), dt.date(2025, 6, 2)):
+        log_complaint(
+            user=olivia,
+            received_on=day,
+            category="damp_mould",
+            resident={"name": "Rosa Patel", "tenancy_reference": "T-77"},
+        )
+    client.force_login(martin)
+    page = client.get(reverse("oversight:learning") + "?year=2025").content.decode()
+    assert "Damp and mould" in page and "damp_mould<" not in page
+    assert "May 2025" in page and ">2025-05<" not in page
+    assert 'href="/people/residents/' in page
+    issue = re.search(r'<td class="num"><a href="([^"]+)">2</a></td></tr>\s*</tbody>', page)
+    behind = client.get(issue.group(1).replace("&amp;", "&")).content.decode()
+    assert _count(behind) == 2
+    assert "about the property T-77" in behind

@@ -25,6 +25,7 @@ FIELDS = (
     "status",
     "overdue",
     "open",
+    "property",
 )
 
 
@@ -69,6 +70,13 @@ def drilldown(filters: dict, today: dt.date | None = None) -> QuerySet[Complaint
         verdicts = [timeliness_rule.MET] if within == "yes" else list(timeliness_rule.BREACHES)
         queryset = queryset.filter(
             pk__in=judged.filter(response__in=verdicts).values("complaint_id")
+        )
+    if filters.get("property"):
+        # A tenancy, or an address where no tenancy is recorded (repeat issues by property).
+        place = filters["property"]
+        queryset = queryset.filter(
+            Q(resident__tenancy_reference=place)
+            | Q(resident__tenancy_reference="", resident__address=place)
         )
     for field in ("category", "channel", "service_area", "status"):
         if filters.get(field) not in (None, ""):
@@ -119,6 +127,8 @@ def describe(filters: dict) -> str:
         details.append(str(statuses.get(filters["status"], filters["status"])).lower())
     if filters.get("overdue") == "yes":
         details.append("open and past a Code deadline now")
+    if filters.get("property"):
+        details.append(f"about the property {filters['property']}")
     if filters.get("open") == "yes":
         details.append("waiting for an acknowledgement or a response now")
     return subject + when + (", " + ", ".join(details) if details else "") + "."

@@ -3,6 +3,7 @@ Thin: the figures come from selectors, the layouts from reports."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -14,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from putright import dates
+from putright.complaints.models import Category
 from putright.errors import InvalidInput
 from putright.landlord.selectors import landlord_settings
 from putright.oversight import drilldown, reports, selectors
@@ -120,6 +122,7 @@ def learning(request):
         else ("category")
     )
     months = selectors.months_of(period)
+    category_labels = dict(Category.choices)
     cells: dict[str, dict[str, int]] = {}
     for row in selectors.monthly_trend(period, by=by):
         if row["stage"] == 1:
@@ -140,20 +143,33 @@ def learning(request):
                     ),
                 }
             )
+        shown = category_labels.get(label, label) if by == "category" else label
         matrix.append(
-            {"label": label or "(not recorded)", "cells": row_cells, "total": sum(counts.values())}
+            {"label": shown or "(not recorded)", "cells": row_cells, "total": sum(counts.values())}
         )
     return render(
         request,
         "oversight/learning.html",
         {
             "period": period,
-            "months": months,
+            # "Apr 2026", not "2026-04".
+            "months": [dt.date.fromisoformat(f"{month}-01") for month in months],
             "matrix": matrix,
             "by_label": by.replace("_", " "),
             "base_query": urlencode({"from": period.start, "to": period.end}),
             "repeat_complainants": selectors.repeat_complainants(period),
-            "repeat_issues": selectors.repeat_issues_by_property(period),
+            "repeat_issues": [
+                {
+                    **row,
+                    "category": category_labels.get(row["category"], row["category"]),
+                    "href": reports.drilldown_url(
+                        property=row["property"],
+                        category=row["category"],
+                        **{"from": period.start, "to": period.end},
+                    ),
+                }
+                for row in selectors.repeat_issues_by_property(period)
+            ],
         },
     )
 
