@@ -163,3 +163,19 @@ def test_learning_shows_labels_months_and_links_every_repeat(client, martin, oli
     behind = client.get(issue.group(1).replace("&amp;", "&")).content.decode()
     assert _count(behind) == 2
     assert "about the property T-77" in behind
+
+
+def test_the_governing_body_is_offered_only_what_it_may_do(client, grace, martin):
+    from putright.oversight import services
+
+    services.annual_report_response_record(user=grace, reporting_year=2024, response="Noted.")
+    client.force_login(grace)
+    url = reverse("oversight:annual_report_response", args=[2024])
+    page = client.get(url).content.decode()
+    assert "Publish the report and response" not in page
+    assert "The complaints officer or a manager publishes the report" in page
+    refused = client.post(url, {"action": "publish"})
+    assert refused.status_code == 403
+    assert "Only the complaints officer, managers and administrators" in refused.content.decode()
+    client.force_login(martin)
+    assert "Publish the report and response" in client.get(url).content.decode()

@@ -11,7 +11,7 @@ class Role(models.TextChoices):
     HANDLER = "handler", "Complaint handler"
     OFFICER = "officer", "Complaints officer"
     MANAGER = "manager", "Manager"
-    GOVERNANCE = "governance", "Governing body / MRC (read only)"
+    GOVERNANCE = "governance", "Governing body / MRC"
     ADMIN = "admin", "Administrator"
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from putright.complaints.models import Complaint
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
-from putright.oversight import forms, services
+from putright.oversight import forms, permissions, services
 from putright.oversight.models import Lesson, OmbudsmanCase, Order
 
 
@@ -24,10 +24,8 @@ def oversight_editor(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         user = request.user
-        if user.role not in services.OVERSIGHT_EDITORS and not user.is_superuser:
-            raise PermissionDenied(
-                "Only the complaints officer, managers and administrators record this."
-            )
+        if not permissions.can_edit_oversight(user):
+            raise PermissionDenied(permissions.EDITORS_ONLY)
         return view(request, *args, **kwargs)
 
     return wrapped

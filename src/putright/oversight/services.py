@@ -8,9 +8,10 @@ import datetime as dt
 from django.db import transaction
 
 from putright import dates, text
-from putright.accounts.models import Role, User
+from putright.accounts.models import User
 from putright.complaints.models import Complaint
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.oversight import permissions
 from putright.oversight.models import (
     AnnualReport,
     Determination,
@@ -24,14 +25,14 @@ from putright.oversight.models import (
 from putright.oversight.periods import reporting_year as reporting_year_period
 from putright.selfassessment.selectors import selfassessment_for_annual_report
 
-OVERSIGHT_EDITORS = {Role.OFFICER, Role.MANAGER, Role.ADMIN}
+OVERSIGHT_EDITORS = permissions.EDITORS
 # Leaves a lesson's owner as it is when only the status changes.
 UNCHANGED = object()
 
 
 def _require_editor(user: User) -> None:
-    if user is None or (user.role not in OVERSIGHT_EDITORS and not user.is_superuser):
-        raise NotPermitted("Only the complaints officer, managers and administrators record this.")
+    if not permissions.can_edit_oversight(user):
+        raise NotPermitted(permissions.EDITORS_ONLY)
 
 
 def _required(errors: dict, field: str, value, message: str):
@@ -236,9 +237,7 @@ def annual_report_response_record(
 ) -> AnnualReport:
     """The governing body's response to the annual report (8.2): recorded by the MRC or
     governance users as well as managers."""
-    if user is None or (
-        user.role not in OVERSIGHT_EDITORS | {Role.GOVERNANCE} and not user.is_superuser
-    ):
+    if not permissions.can_record_response(user):
         raise NotPermitted("Only governance users and managers record the response.")
     response = text.bounded("response", response, text.TEXT)
     if commentary is not None:

@@ -26,8 +26,11 @@ from putright.oversight.periods import (
     reporting_year,
     reporting_year_of,
 )
-from putright.oversight.permissions import can_read_oversight
-from putright.oversight.services import OVERSIGHT_EDITORS
+from putright.oversight.permissions import (
+    can_edit_oversight,
+    can_read_oversight,
+    can_record_response,
+)
 
 
 def oversight_reader(view):
@@ -182,7 +185,7 @@ def lessons(request):
         "oversight/lessons.html",
         {
             "lessons": selectors.lesson_register(),
-            "can_edit": request.user.role in OVERSIGHT_EDITORS or request.user.is_superuser,
+            "can_edit": can_edit_oversight(request.user),
         },
     )
 
@@ -200,7 +203,7 @@ def ombudsman_cases(request):
             "cases": cases,
             "reports": OmbudsmanReport.objects.all(),
             "today": dates.today(),
-            "can_edit": request.user.role in OVERSIGHT_EDITORS or request.user.is_superuser,
+            "can_edit": can_edit_oversight(request.user),
         },
     )
 
@@ -309,6 +312,9 @@ def annual_report_response(request, year: int):
             "year": year,
             "report": report,
             "errors": errors,
+            # Only what this user may do is offered (UX review G3).
+            "can_publish": can_edit_oversight(request.user),
+            "can_respond": can_record_response(request.user),
             "response": request.POST.get(
                 "response", report.governing_body_response if report else ""
             ),
