@@ -50,17 +50,32 @@ def parse_year(value, field: str = "year") -> int:
     return year
 
 
+# As people in England write a date (1/4/2025), and as links carry it (2025-04-01).
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d %m %Y")
+DATE_MESSAGE = "Enter a real date, like 1/4/2025."
+
+
+def _parse_date(value: str) -> dt.date | None:
+    for pattern in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value.strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
 def parse_period(start, end) -> Period:
     errors: dict[str, str] = {}
     parsed: dict[str, dt.date] = {}
     for field, value in (("from", start), ("to", end)):
         if value in (None, ""):
-            errors[field] = "Give a date as YYYY-MM-DD."
+            errors[field] = DATE_MESSAGE
             continue
-        try:
-            parsed[field] = dt.date.fromisoformat(str(value))
-        except ValueError:
-            errors[field] = "Give a date as YYYY-MM-DD."
+        day = _parse_date(str(value))
+        if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
+            errors[field] = DATE_MESSAGE
+        else:
+            parsed[field] = day
     if not errors and parsed["to"] < parsed["from"]:
         errors["to"] = "The end of the period cannot be before its start."
     if errors:
