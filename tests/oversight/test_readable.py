@@ -185,8 +185,8 @@ def test_the_dashboard_takes_dates_as_people_write_them_and_marks_its_tab(client
     client.force_login(martin)
     page = client.get(reverse("oversight:dashboard"), {"from": "1/4/2025", "to": "31/3/2026"})
     text = page.content.decode()
-    assert page.status_code == 200, text
-    assert "1 April 2025 to 31 March 2026" in text, re.findall(r"<h1.*?</h1>|<title>.*?</title>", text)
+    assert page.status_code == 200
+    assert "1 April 2025 to 31 March 2026" in text
     assert 'href="/oversight/" aria-current="page"' in text
     assert 'type="date"' not in text
     wrong = client.get(reverse("oversight:dashboard"), {"from": "31/2/2025", "to": "1/3/2026"})
