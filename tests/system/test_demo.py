@@ -227,3 +227,36 @@ def test_the_clock_is_the_real_one_again_after_loading(demo):
     assert abs(timezone.now() - dt.datetime(2025, 11, 24, 10, 0, tzinfo=dt.UTC)) < dt.timedelta(
         hours=1
     )
+
+
+def test_the_manager_pages_have_something_to_show(demo):
+    """UX review M7: lessons, Ombudsman cases, a self-assessment under way and issued letters,
+    all made through the services from the demo's own cases."""
+    from putright.letters.models import Letter, LetterStatus
+    from putright.oversight.models import Lesson, OmbudsmanCase
+    from putright.selfassessment.models import SelfAssessment
+
+    lessons = Lesson.objects.all()
+    assert lessons.count() >= 2
+    assert all(lesson.complaints.exists() for lesson in lessons)
+    assert {lesson.status for lesson in lessons} >= {"implemented", "in_progress"}
+    cases = OmbudsmanCase.objects.all()
+    assert cases.count() >= 1
+    assert all(case.complaint.stages.filter(number=2).exists() for case in cases)
+    assessment = SelfAssessment.objects.get()
+    assert assessment.answers.exclude(evidence="").exists()
+    issued = Letter.objects.filter(status=LetterStatus.ISSUED)
+    assert issued.filter(kind="acknowledgement").exists()
+    assert issued.filter(kind="stage1_response").exists()
+
+
+@pytest.mark.parametrize("today", [dt.date(2025, 11, 24), dt.date(2026, 12, 3)])
+def test_a_related_complaint_is_logged_by_the_complaints_officer(today):
+    """Adding to another handler's case is acting on it (6.8): the demo failed to load on
+    3 December 2026 when a handler logged one. Planned for 300 complaints, as `make run` does."""
+    plans = Planner(calendar=WorkingDayCalendar(), today=today, seed=1).plans(300)
+    related = [p for p in plans if p.related_to is not None]
+    assert related  # the plan has some, so the rule is exercised
+    for plan in related:
+        log = next(step for step in plan.steps if step.action == "log")
+        assert log.actor == "olivia"

@@ -28,6 +28,7 @@ from putright.landlord.models import ClosureDay, HomesOwned
 from putright.landlord.selectors import landlord_settings, working_day_calendar
 from putright.letters import services as letter_services
 from putright.rules.exclusions import letter_kind
+from putright.system.demo.oversight import oversight_set_up
 from putright.system.demo.plan import ESCALATION_WINDOW_DAYS, ComplaintPlan, Planner, Step
 
 DEMO_PASSWORD = "putright-demo"
@@ -55,12 +56,15 @@ class Summary:
     complaints: int = 0
     seconds: float = 0.0
     by_status: Counter = field(default_factory=Counter)
+    records: dict = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         statuses = ", ".join(f"{key}: {n}" for key, n in sorted(self.by_status.items()))
+        records = ", ".join(f"{key.replace('_', ' ')}: {n}" for key, n in self.records.items())
         return [
             f"Loaded {LANDLORD_NAME}: {self.complaints} complaints in {self.seconds:.1f} s.",
             f"  {statuses}",
+            f"  {records}",
             f"Sign in as olivia (complaints officer) with password {DEMO_PASSWORD!r}; the other "
             f"staff are {', '.join(u for u, *_ in STAFF[1:])}, with the same password.",
         ]
@@ -179,6 +183,15 @@ class Player:
         self.references[id(plan)] = state.complaint.reference
         return state.complaint
 
+    def _letter(self, user, complaint, kind: str, on: dt.date, *, recent: bool) -> None:
+        """Draft and issue the step's letter, as a handler would (UX review M7: the demo's
+        cases carry their letters, and the letters' evidence is not 0 of 79)."""
+        if recent and (self.today - on).days > RECENT_LETTER_DAYS:
+            return
+        letter = letter_services.letter_draft(user=user, complaint=complaint, kind=kind)
+        # By post: no e-mail queued for residents who do not exist.
+        letter_services.letter_issue(user=user, letter=letter, delivery="post")
+
     def _step(self, plan: ComplaintPlan, step: Step, state: _CaseState) -> None:
         user = self.users[step.actor] if step.actor else None
         params = step.params
@@ -224,6 +237,7 @@ class Player:
                     handler=self.users[params["handler"]],
                     definition=params["definition"],
                 )
+                self._letter(user, state.complaint, "acknowledgement", step.on, recent=True)
             case "related_issue":
                 # 6.8: raised before the stage 1 response, so added to this complaint.
                 services.complaint_log(
@@ -264,6 +278,8 @@ class Player:
                     list(remedies[: len(params["remedies"])])[::-1],
                     list(actions[: len(params["outstanding_actions"])])[::-1],
                 )
+                kind = f"stage{state.complaint.stage}_response"
+                self._letter(user, state.complaint, kind, step.on, recent=True)
             case "remedy_complete":
                 remedy = state.responses[params["responded_on"]][0][params["index"]]
                 services.remedy_complete(user=user, remedy=remedy, completed_on=step.on)
@@ -302,6 +318,11 @@ class Player:
                 raise DemoError(f"Unknown demo step {step.action!r}.")
 
 
+# Letters for the cases of the last months only: each issued letter is a PDF (tens of
+# milliseconds), and `make run` should stay quick. Older cases show the letters as due.
+RECENT_LETTER_DAYS = 120
+
+
 @dataclass
 class _CaseState:
     complaint: Complaint | None = None
@@ -331,5 +352,7 @@ def load_demo(*, complaints: int, seed: int, progress=None) -> Summary:
         summary.complaints += 1
         if progress and number % 50 == 0:
             progress(f"  {number} complaints...")
+    with transaction.atomic():
+        summary.records = oversight_set_up(users, today)
     summary.seconds = time.monotonic() - started
     return summary

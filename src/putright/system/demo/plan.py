@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from putright.system.demo import content
 from putright.system.demo.scenarios import PINNED, Knobs, Target, matches, random_knobs, simulate
@@ -517,6 +517,11 @@ class Planner:
                 first = rng.choice(earlier[-20:])
                 later.related_to = first
                 later.resident = first.resident
+                # Adding to another's case is acting on it (6.8): the complaints officer logs it.
+                later.steps = [
+                    replace(step, actor=OFFICER) if step.action == "log" else step
+                    for step in later.steps
+                ]
 
 
 def _first_action_due(plan: ComplaintPlan) -> dt.date:
