@@ -43,6 +43,20 @@ PUBLIC_TYPES = {
     "action_completed",
 }
 
+# The resident reads their own timeline: the same events in kinder words (review finding R9).
+PUBLIC_TITLES = {
+    "complaint_logged": "We received your complaint",
+    "stage_acknowledged": "We acknowledged your complaint",
+    "extension_granted": "We needed more time and told you why",
+    "stage_responded": "We sent our response",
+    "escalation_requested": "You asked for stage 2",
+    "complaint_refused": "We decided not to take your complaint forward, and wrote to explain why",
+    "complaint_withdrawn": "Your complaint was withdrawn",
+    "complaint_closed": "Your complaint was closed",
+    "remedy_completed": "We did something we promised",
+    "action_completed": "We finished an action we promised",
+}
+
 
 def _date(value) -> str:
     if not value:
@@ -154,7 +168,9 @@ def describe_events(events, *, public: bool = False) -> list[TimelineEntry]:
         entries.append(
             TimelineEntry(
                 type=event.type,
-                title=TITLES.get(event.type, event.type.replace("_", " ").capitalize()),
+                title=(PUBLIC_TITLES if public else TITLES).get(
+                    event.type, event.type.replace("_", " ").capitalize()
+                ),
                 when=event.occurred_at,
                 who=who,
                 details=[line for line in _details(event.type, event.parameters or {}) if line],
