@@ -27,6 +27,8 @@ TITLES = {
     "attachment_added": "Document added",
     "deadlines_recalculated": "Deadlines recalculated",
     "tracking_link_revoked": "Tracking link revoked",
+    "tracking_link_sent": "Reference and tracking link sent to the resident",
+    "tracking_link_not_sent": "Tracking link not sent automatically",
 }
 
 # Events a resident sees on their tracking page: what happened, not the internal working.
@@ -139,6 +141,10 @@ def _details(event_type: str, p: dict) -> list[str]:
         if p.get("reason"):
             lines.append(f"Reason: {p['reason']}")
         return lines
+    if event_type == "tracking_link_sent":
+        return [f"By {'email' if p.get('channel') == 'email' else 'text message'}."]
+    if event_type == "tracking_link_not_sent":
+        return [str(p.get("why", ""))]
     if event_type == "deadlines_recalculated":
         return [f"{stage}: {p.get('reason', '')}"]
     return []
