@@ -383,8 +383,9 @@ class PublicComplaintForm(GovForm):
     )
     name = forms.CharField(label="Resident's full name", max_length=200)
     address = text_area("Resident's address", rows=3)
+    # "(optional)" is added by the form: the label must not carry brackets of its own (R7).
     tenancy_reference = forms.CharField(
-        label="Tenancy reference (if you know it)", required=False, max_length=60
+        label="Tenancy reference", required=False, max_length=60, help_text="If you know it."
     )
     email = forms.EmailField(label="Email address", required=False)
     phone = forms.CharField(label="Phone number", required=False, max_length=40)

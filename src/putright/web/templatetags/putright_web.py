@@ -21,3 +21,17 @@ def working_days(value):
     if value == 0:
         return "due today"
     return f"{value} working day{'s' if value != 1 else ''} left"
+
+
+@register.simple_tag
+def phone_link(number):
+    """A phone number residents can tap to call (review finding R7)."""
+    import re
+
+    from django.utils.html import format_html
+
+    number = str(number or "").strip()
+    digits = re.sub(r"[^\d+]", "", number)
+    if not digits:
+        return number
+    return format_html('<a href="tel:{}" class="pr-nowrap">{}</a>', digits, number)
