@@ -12,3 +12,6 @@ SECURE_HSTS_SECONDS = 0
 
 # Commands the tests start as subprocesses run the product's own settings, as an operator would.
 os.environ["DJANGO_SETTINGS_MODULE"] = "putright.settings"
+
+# The test client's host: links in messages and letters open through it.
+PUTRIGHT_SITE_URL = "http://testserver"

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "putright.oversight",
     "putright.selfassessment",
     "putright.reminders",
+    "putright.notifications",
     "putright.system",
     "putright.api",
     "putright.web",
@@ -177,6 +178,12 @@ FILE_UPLOAD_HANDLERS = [
 # withdrawn or closed); a stage 2 request reopens the case and the link with it (finding 17).
 PUTRIGHT_TRACKING_LINK_DAYS_AFTER_CLOSE = int(
     os.environ.get("PUTRIGHT_TRACKING_LINK_DAYS_AFTER_CLOSE", "180")
+)
+# Where residents reach the site, for links in messages and letters made outside a request.
+PUTRIGHT_SITE_URL = os.environ.get("PUTRIGHT_SITE_URL", "http://127.0.0.1:8000")
+# How messages to residents travel: each backend carries some contact methods (notifications).
+PUTRIGHT_NOTIFICATION_BACKENDS = env_list(
+    "PUTRIGHT_NOTIFICATION_BACKENDS", "putright.notifications.backends.EmailBackend"
 )
 PUTRIGHT_REMINDER_WORKING_DAYS = int(os.environ.get("PUTRIGHT_REMINDER_WORKING_DAYS", "2"))
 PUTRIGHT_ACTION_UPDATE_WORKING_DAYS = int(

@@ -27,8 +27,10 @@ def test_an_issued_letter_is_e_mailed_after_commit_with_its_pdf(
     letter.refresh_from_db()
     assert letter.send_status == SendStatus.SENT
     assert letter.send_attempts == 1
-    [sent] = mailoutbox
+    # The complaint's own logging also e-mailed Rosa her tracking link (notifications).
+    [sent] = [m for m in mailoutbox if "Your complaint" not in m.subject]
     assert sent.to == ["rosa@example.org"]
+    assert "Follow your complaint: http://testserver/track/" in sent.body
     assert complaint.reference in sent.subject
     assert sent.extra_headers["Message-ID"] == letter.message_id
     [(name, content, mimetype)] = sent.attachments

@@ -49,7 +49,7 @@ def test_a_resident_complains_checks_answers_and_gets_a_reference(client, db, to
     assert complaint.representative.relationship == "Daughter"
     assert complaint.resident.preferred_contact_method == "email"
     assert complaint.issue_date == dt.date(2025, 11, 1)
-    assert "Large print letters" in complaint.description
+    assert complaint.description == "The kitchen ceiling has leaked for three weeks."
     # The adjustment asked for is on the resident's record, due for review within a week (5.10).
     adjustment = complaint.resident.adjustments.get()
     assert adjustment.description == "Large print letters, please."

@@ -328,7 +328,8 @@ def test_log_a_complaint_taken_by_phone(signed_in, hannah):
     assert complaint.channel == "phone"
     assert complaint.resident.preferred_contact_method == "phone"
     assert complaint.representative.relationship == "Son"
-    assert "Large print letters" in complaint.description
+    # Recorded on the resident, not added to the complaint's words (review finding R8).
+    assert complaint.description == "Nobody came to fix the boiler."
     adjustment = complaint.resident.adjustments.get()
     assert (adjustment.description, adjustment.source) == ("Large print letters", "staff")
     assert adjustment.agreed_by == hannah

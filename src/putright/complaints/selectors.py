@@ -4,6 +4,7 @@ does not grow with its rows."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -187,3 +188,37 @@ def actions_overdue(*, today: dt.date | None = None) -> QuerySet[OutstandingActi
 def service_request_list(*, state: str | None = None) -> QuerySet[ServiceRequest]:
     queryset = ServiceRequest.objects.select_related("resident").prefetch_related("complaints")
     return queryset.filter(state=state) if state else queryset
+
+
+# A UK postcode, as residents write it: "RV1 4AQ", "rv14aq".
+POSTCODE_RE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b")
+REFERENCE_DIGITS_RE = re.compile(r"^(?:CMP)?-?\s*0*(\d{1,6})$")
+
+
+def _postcodes(address: str) -> set[str]:
+    return {"".join(match) for match in POSTCODE_RE.findall(address.upper())}
+
+
+def complaint_for_resident(*, reference: str, known: str) -> Complaint | None:
+    """The complaint a resident names by its reference (as printed, or only its number) and
+    their postcode or e-mail address, or None. Callers must not say which of the two failed."""
+    match = REFERENCE_DIGITS_RE.match("".join(reference.upper().split()))
+    known = known.strip()
+    if match is None or not known:
+        return None
+    complaint = (
+        Complaint.objects.select_related("resident", "representative")
+        .filter(reference=f"CMP-{int(match.group(1)):06d}")
+        .first()
+    )
+    if complaint is None:
+        return None
+    people = [p for p in (complaint.resident, complaint.representative) if p is not None]
+    if "@" in known:
+        emails = {p.email.strip().lower() for p in people if p.email}
+        return complaint if known.lower() in emails else None
+    wanted = _postcodes(known)
+    if len(wanted) != 1:
+        return None
+    addresses = set().union(*(_postcodes(p.address or "") for p in people))
+    return complaint if wanted & addresses else None

@@ -13,6 +13,7 @@ from putright import dates
 from putright.complaints.models import Complaint, RefusalReason, RemedyType
 from putright.landlord.selectors import landlord_settings
 from putright.letters.models import LetterKind
+from putright.notifications.services import tracking_address, tracking_link
 
 # The stage each kind of letter speaks for; None means the complaint's current stage.
 KIND_STAGE = {
@@ -77,6 +78,11 @@ def build(kind: str, complaint: Complaint) -> dict:
             "description": complaint.description,
             "outcome_wanted": complaint.outcome_wanted,
             "category": complaint.get_category_display(),
+            # How the resident follows their complaint (review finding R1): on paper the short
+            # address, where the reference and a postcode or e-mail address open the case; in
+            # an e-mail the private link itself.
+            "tracking_address": tracking_address(),
+            "tracking_link": tracking_link(complaint),
         },
         "resident": {
             "name": complaint.resident.name,

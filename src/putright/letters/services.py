@@ -422,7 +422,14 @@ def _queue_send(letter_id: int, *, attempt_delay: dt.timedelta | None = None) ->
 def _email(letter: Letter) -> EmailMultiAlternatives:
     landlord = landlord_settings()
     reference = letter.complaint.reference
-    text = f"{letter.subject}\nOur reference: {reference}\n\n{letter.body}\n"
+    from putright.notifications.services import tracking_link
+
+    # The letter (and its PDF) carries the short tracking address; the e-mail the private link
+    # itself, made now so that a link revoked since the letter was issued is not sent.
+    text = (
+        f"{letter.subject}\nOur reference: {reference}\n"
+        f"Follow your complaint: {tracking_link(letter.complaint)}\n\n{letter.body}\n"
+    )
     message = EmailMultiAlternatives(
         subject=f"{letter.subject} [{reference}]",
         body=text,

@@ -177,3 +177,12 @@ def updates_due(*, today: dt.date | None = None, within_working_days: int = 0) -
 def missed_updates(*, today: dt.date | None = None) -> list[UpdateDue]:
     today = today or dates.today()
     return [d for d in updates_due(today=today) if d.next_due < today]
+
+
+def adjustments_in_force(*, resident: Resident) -> list[ReasonableAdjustment]:
+    """What the resident has asked us to do differently, still in force, oldest first."""
+    return list(
+        ReasonableAdjustment.objects.filter(resident=resident, ended_on__isnull=True).order_by(
+            "agreed_on", "pk"
+        )
+    )

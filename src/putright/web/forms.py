@@ -383,8 +383,9 @@ class PublicComplaintForm(GovForm):
     )
     name = forms.CharField(label="Resident's full name", max_length=200)
     address = text_area("Resident's address", rows=3)
+    # "(optional)" is added by the form: the label must not carry brackets of its own (R7).
     tenancy_reference = forms.CharField(
-        label="Tenancy reference (if you know it)", required=False, max_length=60
+        label="Tenancy reference", required=False, max_length=60, help_text="If you know it."
     )
     email = forms.EmailField(label="Email address", required=False)
     phone = forms.CharField(label="Phone number", required=False, max_length=40)
@@ -443,3 +444,32 @@ class TrackingAttachmentForm(GovForm):
         help_text="PDF, photo, Word document or text file; up to 10 MB.",
     )
     description = forms.CharField(label="What it shows", required=False, max_length=255)
+
+
+class StageTwoRequestForm(GovForm):
+    # Offered, never required: a resident need not say why they want stage 2 (6.12).
+    reason = text_area(
+        "What are you still unhappy about?",
+        required=False,
+        rows=5,
+        help_text="You do not have to tell us. If you do, the person who looks at your complaint "
+        "again will read it.",
+    )
+
+
+class TrackFindForm(GovForm):
+    show_optional = False
+    required_messages = {
+        "reference": "Enter your complaint reference.",
+        "known": "Enter your postcode or email address.",
+    }
+    reference = forms.CharField(
+        label="Complaint reference",
+        max_length=20,
+        help_text="It is on our letters and emails, for example CMP-000123.",
+    )
+    known = forms.CharField(
+        label="Your postcode or email address",
+        max_length=254,
+        help_text="The one we have for you or for the person complaining for you.",
+    )

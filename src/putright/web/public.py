@@ -7,22 +7,17 @@ import datetime as dt
 import secrets
 
 from django.conf import settings
-from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from putright import dates
 from putright.complaints import selectors, services
-from putright.complaints.models import Complaint
-from putright.complaints.workflow import Action, Status, allowed_actions
-from putright.errors import InvalidInput, RuleBroken
+from putright.errors import InvalidInput
 from putright.people.models import ContactMethod
 from putright.people.services import adjustment_ask_for
 from putright.web import forms
-from putright.web.throttle import PUBLIC_COMPLAINTS, PUBLIC_DRAFTS, TRACKING_ADDITIONS, client_ip
-from putright.web.timeline import describe_events
-from putright.web.tracking import token_view, tracking_path, tracking_url
+from putright.web.throttle import PUBLIC_COMPLAINTS, PUBLIC_DRAFTS, client_ip
+from putright.web.tracking import tracking_url
 from putright.web.workspace import apply_errors
 
 DRAFT = "putright_complaint_draft"
@@ -131,11 +126,9 @@ def complaint_check(request):
                 "name": data["representative_name"],
                 "relationship": data["representative_relationship"],
             }
+        # The complaint is kept in the resident's own words; what they ask us to do differently
+        # is recorded on the resident below, not added to those words (review finding R8).
         description = data["description"].strip()
-        if data.get("adjustments", "").strip():
-            # Kept in the resident's own words with the complaint, and recorded as an
-            # adjustment on the resident below.
-            description += f"\n\nReasonable adjustments asked for: {data['adjustments'].strip()}"
         try:
             # The complaint and the adjustments asked for are recorded together, or neither.
             with transaction.atomic():
@@ -200,117 +193,3 @@ def complaint_done(request):
         "web/public/done.html",
         {"reference": reference, "tracking_url": tracking_url(request, complaint)},
     )
-
-
-# --- tracking ------------------------------------------------------------------------------
-
-
-def _track_context(token: str, complaint: Complaint, **extra) -> dict:
-    stages = list(complaint.stages.all())
-    return {
-        "token": token,
-        "complaint": complaint,
-        "stages": stages,
-        "current": complaint.current_stage,
-        "can_escalate": Action.ESCALATE in allowed_actions(complaint.status, complaint.stage),
-        "is_open": complaint.status not in (Status.CLOSED, Status.REFUSED, Status.WITHDRAWN),
-        "history": describe_events(complaint.events.all(), public=True),
-        "resident_notes": [n for n in complaint.notes.all() if n.author_id is None],
-        "documents": [a for a in complaint.attachments.all() if a.source == "resident"],
-        "note_form": extra.pop("note_form", None) or forms.TrackingNoteForm(),
-        "upload_form": extra.pop("upload_form", None) or forms.TrackingAttachmentForm(),
-        "refusals": list(complaint.refusals.all()),
-        "letters": _letters_issued(complaint),
-        **extra,
-    }
-
-
-def _letters_issued(complaint: Complaint) -> list:
-    """The letters we have issued on this complaint (the letters app keeps them)."""
-    letters = getattr(complaint, "letters", None)
-    if letters is None:
-        return []
-    return list(letters.filter(status="issued").order_by("issued_at", "pk"))
-
-
-@token_view
-def track(request, token, complaint):
-    response = render(request, "web/public/track.html", _track_context(token, complaint))
-    # The link is the key: keep it out of caches. (Referrers stay same-origin, the site's policy:
-    # "no-referrer" would make the browser send "Origin: null" and fail the CSRF check.)
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-@require_POST
-@token_view
-def track_escalate(request, token, complaint):
-    """Stage 2 on request, without reasons (6.12)."""
-    try:
-        services.complaint_escalate(
-            user=None, complaint=complaint, requested_on=dates.today(), actor_label="resident"
-        )
-    except (RuleBroken, InvalidInput) as error:
-        rule = error if isinstance(error, RuleBroken) else None
-        context = _track_context(token, complaint, rule=rule, message=str(error))
-        return render(request, "web/public/track.html", context, status=409)
-    messages.success(
-        request,
-        "You have asked for stage 2. We will acknowledge your request within 5 working days.",
-    )
-    return redirect(tracking_path(complaint))
-
-
-def _limited(request, token) -> bool:
-    if TRACKING_ADDITIONS.exceeded(token[-20:], client_ip(request)):
-        return True
-    TRACKING_ADDITIONS.hit(token[-20:], client_ip(request))
-    return False
-
-
-@require_POST
-@token_view
-def track_note(request, token, complaint):
-    if _limited(request, token):
-        return render(request, "web/public/rate_limited.html", status=429)
-    form = forms.TrackingNoteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.note_add(
-                user=None,
-                complaint=complaint,
-                text=form.cleaned_data["text"],
-                actor_label="resident",
-            )
-        except InvalidInput as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Thank you. We have added this to your complaint.")
-            return redirect(tracking_path(complaint))
-    context = _track_context(token, complaint, note_form=form)
-    return render(request, "web/public/track.html", context, status=400)
-
-
-@require_POST
-@token_view
-def track_upload(request, token, complaint):
-    if _limited(request, token):
-        return render(request, "web/public/rate_limited.html", status=429)
-    form = forms.TrackingAttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.attachment_add(
-                user=None,
-                complaint=complaint,
-                uploaded_file=form.cleaned_data["file"],
-                description=form.cleaned_data["description"],
-                source="resident",
-                actor_label="resident",
-            )
-        except InvalidInput as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Thank you. We have added your document to your complaint.")
-            return redirect(tracking_path(complaint))
-    context = _track_context(token, complaint, upload_form=form)
-    return render(request, "web/public/track.html", context, status=400)

@@ -69,3 +69,8 @@ PUBLIC_DRAFTS = Limit(
 TRACKING_ADDITIONS = Limit(
     "track", "PUTRIGHT_TRACKING_ADDITIONS_PER_HOUR", 20, "PUTRIGHT_TRACKING_WINDOW", 3600
 )
+# Looking up a complaint by reference and postcode or e-mail address (/track/), per address: a
+# resident who mistypes a few times is well inside it; guessing references is not.
+TRACKING_LOOKUPS = Limit(
+    "track-find", "PUTRIGHT_TRACKING_LOOKUPS_PER_HOUR", 10, "PUTRIGHT_TRACKING_LOOKUPS_WINDOW", 3600
+)

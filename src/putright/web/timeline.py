@@ -27,6 +27,8 @@ TITLES = {
     "attachment_added": "Document added",
     "deadlines_recalculated": "Deadlines recalculated",
     "tracking_link_revoked": "Tracking link revoked",
+    "tracking_link_sent": "Reference and tracking link sent to the resident",
+    "tracking_link_not_sent": "Tracking link not sent automatically",
 }
 
 # Events a resident sees on their tracking page: what happened, not the internal working.
@@ -41,6 +43,20 @@ PUBLIC_TYPES = {
     "complaint_closed",
     "remedy_completed",
     "action_completed",
+}
+
+# The resident reads their own timeline: the same events in kinder words (review finding R9).
+PUBLIC_TITLES = {
+    "complaint_logged": "We received your complaint",
+    "stage_acknowledged": "We acknowledged your complaint",
+    "extension_granted": "We needed more time and told you why",
+    "stage_responded": "We sent our response",
+    "escalation_requested": "You asked for stage 2",
+    "complaint_refused": "We decided not to take your complaint forward, and wrote to explain why",
+    "complaint_withdrawn": "Your complaint was withdrawn",
+    "complaint_closed": "Your complaint was closed",
+    "remedy_completed": "We did something we promised",
+    "action_completed": "We finished an action we promised",
 }
 
 
@@ -125,6 +141,10 @@ def _details(event_type: str, p: dict) -> list[str]:
         if p.get("reason"):
             lines.append(f"Reason: {p['reason']}")
         return lines
+    if event_type == "tracking_link_sent":
+        return [f"By {'email' if p.get('channel') == 'email' else 'text message'}."]
+    if event_type == "tracking_link_not_sent":
+        return [str(p.get("why", ""))]
     if event_type == "deadlines_recalculated":
         return [f"{stage}: {p.get('reason', '')}"]
     return []
@@ -154,7 +174,9 @@ def describe_events(events, *, public: bool = False) -> list[TimelineEntry]:
         entries.append(
             TimelineEntry(
                 type=event.type,
-                title=TITLES.get(event.type, event.type.replace("_", " ").capitalize()),
+                title=(PUBLIC_TITLES if public else TITLES).get(
+                    event.type, event.type.replace("_", " ").capitalize()
+                ),
                 when=event.occurred_at,
                 who=who,
                 details=[line for line in _details(event.type, event.parameters or {}) if line],

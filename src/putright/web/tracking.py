@@ -92,7 +92,12 @@ def tracking_url(request, complaint: Complaint) -> str:
 def token_view(view):
     """Every route that takes a tracking token (the page, stage 2, information, documents and
     the resident's own downloads) opens the complaint through here, so none can forget that a
-    link ends: `view(request, token, complaint, ...)`."""
+    link ends: `view(request, token, complaint, ...)`.
+
+    A signed-in member of staff who follows the link sees a read-only preview (review finding
+    G1): `request.tracking_preview` is true, the page shows no forms, and anything but reading is
+    refused with 403. Only the resident's own link, outside a staff session, can act, so an
+    action through it is truly the resident's when the record says so."""
 
     @functools.wraps(view)
     def wrapper(request, token, *args, **kwargs):
@@ -101,9 +106,24 @@ def token_view(view):
             raise Http404("This link is not valid.")
         if state is LinkState.ENDED:
             return link_ended(request)
+        request.tracking_preview = is_staff_session(request)
+        if request.tracking_preview and request.method not in ("GET", "HEAD"):
+            from putright.web.views import forbidden
+
+            return forbidden(
+                request,
+                "This is a preview of what the resident sees. Staff cannot act through the "
+                "resident's link: record what the resident asked for on the case page.",
+            )
         return view(request, token, complaint, *args, **kwargs)
 
     return wrapper
+
+
+def is_staff_session(request) -> bool:
+    # Every account is staff: residents never sign in.
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
 
 
 def link_ended(request) -> HttpResponse:

@@ -4,7 +4,7 @@ their own pages here."""
 from django.urls import include, path
 
 from putright.accounts import views as accounts
-from putright.web import documents, public, tracking, views, workspace
+from putright.web import documents, public, resident, tracking, views, workspace
 
 app_name = "web"
 
@@ -54,10 +54,16 @@ urlpatterns = [
     path("complain/details/", public.complaint_form, name="complain-form"),
     path("complain/check/", public.complaint_check, name="complain-check"),
     path("complain/done/", public.complaint_done, name="complain-done"),
-    path("track/<str:token>/", public.track, name="track"),
-    path("track/<str:token>/stage-2/", public.track_escalate, name="track-escalate"),
-    path("track/<str:token>/information/", public.track_note, name="track-note"),
-    path("track/<str:token>/documents/", public.track_upload, name="track-upload"),
+    path("track/", resident.track_find, name="track-find"),
+    path("track/<str:token>/", resident.track, name="track"),
+    path("track/<str:token>/stage-2/", resident.track_escalate, name="track-escalate"),
+    path("track/<str:token>/information/", resident.track_note, name="track-note"),
+    path("track/<str:token>/documents/", resident.track_upload, name="track-upload"),
+    path(
+        "track/<str:token>/letters/<num:pk>/",
+        resident.track_letter,
+        name="track-letter",
+    ),
     path(
         "track/<str:token>/documents/<num:pk>/",
         documents.track_document,

@@ -434,14 +434,6 @@ def item_done(request, reference, kind, pk):
 # --- intake --------------------------------------------------------------------------------
 
 
-def _complaint_description(description: str, adjustments: str) -> str:
-    description = description.strip()
-    if adjustments.strip():
-        # Kept in the resident's words with the complaint; also recorded as an adjustment.
-        description += f"\n\nReasonable adjustments asked for: {adjustments.strip()}"
-    return description
-
-
 @login_required
 def complaint_log(request):
     if not request.user.can_change_cases:
@@ -475,9 +467,9 @@ def complaint_log(request):
                         },
                         received_on=data["received_on"],
                         channel=data["channel"],
-                        description=_complaint_description(
-                            data["description"], data["adjustments"]
-                        ),
+                        # The adjustments are recorded on the resident below, not added to the
+                        # words of the complaint (review finding R8).
+                        description=data["description"].strip(),
                         outcome_wanted=data["outcome_wanted"],
                         category=data["category"],
                         issue_date=data["issue_date"],

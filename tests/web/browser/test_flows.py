@@ -46,6 +46,11 @@ def test_a_resident_complains_and_escalates(page, live_server, axe_check, browse
     acknowledge(complaint, user=_officer(), handler=hannah, on=today)
     respond(complaint, user=hannah, on=today)
     page.goto(tracking)
+    page.click("a:has-text('Ask for stage 2')")
+    # A confirmation page with an optional box (R3, 6.12), then one press asks.
+    assert "Ask for stage 2" in page.inner_text("h1")
+    axe_check(page, "stage 2 confirmation")
+    page.fill("#id_reason", "The leak is back.")
     page.click("button:has-text('Ask for stage 2')")
     assert "You have asked for stage 2" in page.inner_text("main")
     axe_check(page, "tracking page after stage 2 request")

@@ -41,3 +41,17 @@ def figure(value):
     if isinstance(value, float):
         return f"{value:,.1f}" if value != int(value) else f"{int(value):,}"
     return f"{value:,}"
+
+
+@register.simple_tag
+def phone_link(number):
+    """A phone number residents can tap to call (review finding R7)."""
+    import re
+
+    from django.utils.html import format_html
+
+    number = str(number or "").strip()
+    digits = re.sub(r"[^\d+]", "", number)
+    if not digits:
+        return number
+    return format_html('<a href="tel:{}" class="pr-nowrap">{}</a>', digits, number)
