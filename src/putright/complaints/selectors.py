@@ -13,6 +13,7 @@ from putright.complaints.models import (
     Complaint,
     Event,
     Extension,
+    Note,
     OutstandingAction,
     Remedy,
     ServiceRequest,
@@ -187,3 +188,29 @@ def actions_overdue(*, today: dt.date | None = None) -> QuerySet[OutstandingActi
 def service_request_list(*, state: str | None = None) -> QuerySet[ServiceRequest]:
     queryset = ServiceRequest.objects.select_related("resident").prefetch_related("complaints")
     return queryset.filter(state=state) if state else queryset
+
+
+def extension_preview(*, complaint: Complaint, working_days: int) -> dt.date | None:
+    """The response date an extension by `working_days` would give the current stage, worked
+    out by the very code `complaint_extend` runs (on a copy of the stage that is never saved),
+    so that the date shown before confirming is the date the service then records."""
+    from copy import copy
+
+    from putright.complaints.services._checks import _set_stage_deadlines
+
+    stage = copy(complaint.current_stage)
+    if stage is None:
+        return None
+    stage.extended_days += working_days
+    _set_stage_deadlines(stage, complaint)
+    return stage.respond_by
+
+
+def resident_notes_since(*, complaint: Complaint, day: dt.date) -> list[Note]:
+    """What the resident has added (through their tracking page) since `day`, e.g. since they
+    asked for stage 2: the stage 2 handler starts from it."""
+    return [
+        note
+        for note in complaint.notes.all()
+        if note.author_id is None and dates.london_date(note.created_at) >= day
+    ]
