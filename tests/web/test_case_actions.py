@@ -74,7 +74,11 @@ def test_refusing_at_stage_1_lands_on_the_refusal_letter(signed_in, olivia, hann
     new_case = log_complaint(user=hannah, issue_date=dt.date(2023, 1, 1))
     response = signed_in(olivia).post(
         url(new_case, "refuse"),
-        {"reason": "over_12_months", "explanation": "It arose in 2023.", "decided_on": "2025-11-20"},
+        {
+            "reason": "over_12_months",
+            "explanation": "It arose in 2023.",
+            "decided_on": "2025-11-20",
+        },
     )
     assert Letter.objects.get(complaint=new_case).kind == "refusal"
     assert "/letters/" in response.url
