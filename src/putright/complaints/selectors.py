@@ -14,6 +14,7 @@ from putright.complaints.models import (
     Complaint,
     Event,
     Extension,
+    Note,
     OutstandingAction,
     Remedy,
     ServiceRequest,
@@ -222,3 +223,29 @@ def complaint_for_resident(*, reference: str, known: str) -> Complaint | None:
         return None
     addresses = set().union(*(_postcodes(p.address or "") for p in people))
     return complaint if wanted & addresses else None
+
+
+def extension_preview(*, complaint: Complaint, working_days: int) -> dt.date | None:
+    """The response date an extension by `working_days` would give the current stage, worked
+    out by the very code `complaint_extend` runs (on a copy of the stage that is never saved),
+    so that the date shown before confirming is the date the service then records."""
+    from copy import copy
+
+    from putright.complaints.services._checks import _set_stage_deadlines
+
+    stage = copy(complaint.current_stage)
+    if stage is None:
+        return None
+    stage.extended_days += working_days
+    _set_stage_deadlines(stage, complaint)
+    return stage.respond_by
+
+
+def resident_notes_since(*, complaint: Complaint, day: dt.date) -> list[Note]:
+    """What the resident has added (through their tracking page) since `day`, e.g. since they
+    asked for stage 2: the stage 2 handler starts from it."""
+    return [
+        note
+        for note in complaint.notes.all()
+        if note.author_id is None and dates.london_date(note.created_at) >= day
+    ]

@@ -9,6 +9,7 @@ no {% load %}-able libraries, and only the tags and filters listed here ({% debu
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 
 from django.template import (
@@ -72,7 +73,31 @@ def compile_template(source: str, *, field: str = "body"):
     try:
         return _engine.from_string(source)
     except TemplateSyntaxError as error:
-        raise InvalidInput({field: f"The template cannot be used: {error}"}) from None
+        raise InvalidInput({field: plain_error(str(error))}) from None
+
+
+def plain_error(message: str) -> str:
+    """Django's template error, said in words a letter writer follows (review finding M8)."""
+    tags = ", ".join(ALLOWED_TAGS[:3])
+    if match := re.search(r"Invalid block tag on line (\d+): '(\w+)'", message):
+        line, tag = match.groups()
+        if tag.startswith("end") or tag in ("else", "elif", "empty"):
+            return (
+                f"Line {line}: {{% {tag} %}} has no matching opening {{% if %}}, {{% for %}} or "
+                "{% with %} before it."
+            )
+        return f"Line {line}: {{% {tag} %}} cannot be used in a letter. You can use {tags}."
+    if match := re.search(r"Unclosed tag on line (\d+): '(\w+)'", message):
+        line, tag = match.groups()
+        return f"Line {line}: {{% {tag} %}} is never closed. Add {{% end{tag} %}} where it ends."
+    if match := re.search(r"Invalid filter: '(\w+)'", message):
+        return f"The filter |{match[1]} cannot be used. You can use: {', '.join(ALLOWED_FILTERS)}."
+    if "Could not parse" in message or "Could not find" in message or "Empty variable" in message:
+        return (
+            "A placeholder is not written right. Write it as {{ resident.name }}: two curly "
+            "brackets each side, the name from the list of placeholders."
+        )
+    return f"The wording has a mistake in its placeholders or tags: {message}"
 
 
 def freeze(value):

@@ -13,6 +13,7 @@ from putright.errors import InvalidInput, NotPermitted, RuleBroken
 from putright.letters import rendering, selectors, services
 from putright.letters.api import pdf_response
 from putright.letters.models import Delivery, Letter, LetterKind, LetterStatus
+from putright.letters.placeholders import BLOCKS, PLACEHOLDERS
 
 
 def _complaint(reference):
@@ -26,9 +27,15 @@ def _letter(complaint, letter_id):
         raise Http404("No such letter on this complaint.") from None
 
 
+FIELD_NAMES = {"body": "Wording", "subject": "Subject", "delivery": "How to send it"}
+
+
 def _errors(error) -> list[str]:
     if isinstance(error, InvalidInput):
-        return [f"{field}: {' '.join(msgs)}" for field, msgs in error.errors.items()]
+        return [
+            f"{FIELD_NAMES.get(field, field.capitalize())}: {' '.join(msgs)}"
+            for field, msgs in error.errors.items()
+        ]
     return [str(error)]
 
 
@@ -167,6 +174,8 @@ def template_edit(request, kind):
             "body": body,
             "versions": selectors.template_versions(kind=kind),
             "required": REQUIRED[kind],
+            "placeholders": PLACEHOLDERS,
+            "blocks": BLOCKS,
             "errors": errors,
         },
         status=400 if errors else 200,

@@ -6,13 +6,11 @@ from __future__ import annotations
 from django import forms
 
 from putright.accounts.models import Role, User
-from putright.complaints.models import Category, Channel, Decision, RefusalReason, RemedyType
+from putright.complaints.models import Category, Channel, RefusalReason
 from putright.inputs import BoundedForm
 from putright.people.models import ContactMethod
 
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
-REMEDY_ROWS = 3
-ACTION_ROWS = 3
 
 
 class DateInput(forms.DateInput):
@@ -127,6 +125,10 @@ class ComplaintFilterForm(GovForm):
 
 
 class ResidentFields(GovForm):
+    required_messages = {
+        "name": "Enter the resident's full name.",
+        "preferred_contact_method": "Select how the resident prefers to be contacted.",
+    }
     name = forms.CharField(label="Full name", max_length=200)
     email = forms.EmailField(label="Email address", required=False)
     phone = forms.CharField(label="Phone number", required=False, max_length=40)
@@ -143,6 +145,13 @@ class ResidentFields(GovForm):
 
 
 class LogComplaintForm(ResidentFields):
+    required_messages = {
+        **ResidentFields.required_messages,
+        "received_on": "Enter the date the complaint was received.",
+        "channel": "Select how the complaint was made.",
+        "description": "Describe what the complaint is about.",
+        "category": "Select a category.",
+    }
     received_on = date_field("Date received")
     channel = forms.ChoiceField(
         label="How the complaint was made",
@@ -182,16 +191,34 @@ class LogComplaintForm(ResidentFields):
 
 
 class RaiseFromServiceRequestForm(GovForm):
+    required_messages = {
+        "received_on": "Enter the date the resident complained.",
+        "channel": "Select how the resident complained.",
+        "description": "Describe what the resident is dissatisfied with.",
+    }
     received_on = date_field("Date the resident complained")
     channel = forms.ChoiceField(label="How they complained", choices=Channel.choices)
     description = text_area("What the resident is dissatisfied with")
 
 
 class AcknowledgeForm(GovForm):
+    required_messages = {
+        "acknowledged_on": "Enter the date the complaint was acknowledged.",
+        "handler": "Select who will handle the complaint.",
+        "understanding": "Write our understanding of the complaint (5.6).",
+        "outcomes_sought": "Write the outcomes the resident wants (5.6).",
+        "responsible_for": "Write what we are responsible for (5.7).",
+        "not_responsible_for": "Write what we are not responsible for, or say there is "
+        "nothing (5.7).",
+    }
     acknowledged_on = date_field("Date acknowledged")
     handler = forms.ChoiceField(label="Handler")
     understanding = text_area(
-        "Our understanding of the complaint", help_text="The complaint definition (5.6)."
+        "Our understanding of the complaint",
+        # The letters quote it word for word (review finding H7): say so where it is typed.
+        help_text="The complaint definition (5.6). The acknowledgement and response letters "
+        'quote it to the resident in these words, so write it to them: "You told us that…", '
+        'not "Mr Ellis says…".',
     )
     outcomes_sought = text_area("The outcomes the resident wants (5.6)")
     responsible_for = text_area("What we are responsible for (5.7)", rows=3)
@@ -208,6 +235,9 @@ class AcknowledgeForm(GovForm):
 
 
 class AssignForm(GovForm):
+    required_messages = {
+        "handler": "Select who will handle the complaint.",
+    }
     handler = forms.ChoiceField(label="Handler")
 
     def __init__(self, *args, **kwargs):
@@ -216,6 +246,11 @@ class AssignForm(GovForm):
 
 
 class ExtendForm(GovForm):
+    required_messages = {
+        "working_days": "Enter how many working days to extend by.",
+        "reason": "Give the reason more time is needed: the resident is told it.",
+        "resident_informed_on": "Enter the date the resident was told.",
+    }
     working_days = forms.IntegerField(label="Working days to extend by", min_value=1, max_value=60)
     reason = text_area("Why more time is needed", help_text="This is given to the resident.")
     resident_informed_on = date_field("Date the resident was told")
@@ -227,86 +262,10 @@ class ExtendForm(GovForm):
     )
 
 
-class RespondForm(GovForm):
-    responded_on = date_field("Date of the response")
-    decision = forms.ChoiceField(
-        label="Decision", choices=Decision.choices, widget=forms.RadioSelect
-    )
-    reasons = text_area("Reasons for the decision", rows=6)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for i in range(1, REMEDY_ROWS + 1):
-            self.fields[f"remedy_{i}_type"] = forms.ChoiceField(
-                label=f"Remedy {i}: type",
-                required=False,
-                choices=[("", "No remedy"), *list(RemedyType.choices)],
-            )
-            self.fields[f"remedy_{i}_description"] = forms.CharField(
-                label=f"Remedy {i}: description", required=False
-            )
-            self.fields[f"remedy_{i}_amount"] = forms.DecimalField(
-                label=f"Remedy {i}: amount in pounds",
-                required=False,
-                min_value=0,
-                decimal_places=2,
-                help_text="Only for a financial remedy.",
-            )
-            self.fields[f"remedy_{i}_due_on"] = date_field(
-                f"Remedy {i}: due date", required=False, help_text=" "
-            )
-        for i in range(1, ACTION_ROWS + 1):
-            self.fields[f"action_{i}_description"] = forms.CharField(
-                label=f"Action {i}: what will be done", required=False
-            )
-            self.fields[f"action_{i}_due_on"] = date_field(
-                f"Action {i}: due date", required=False, help_text=" "
-            )
-
-    def remedy_rows(self):
-        return [
-            [self[f"remedy_{i}_{part}"] for part in ("type", "description", "amount", "due_on")]
-            for i in range(1, REMEDY_ROWS + 1)
-        ]
-
-    def action_rows(self):
-        return [
-            [self[f"action_{i}_{part}"] for part in ("description", "due_on")]
-            for i in range(1, ACTION_ROWS + 1)
-        ]
-
-    def remedies(self) -> list[dict]:
-        data, items = self.cleaned_data, []
-        self.row_numbers = getattr(self, "row_numbers", {})
-        for i in range(1, REMEDY_ROWS + 1):
-            if data.get(f"remedy_{i}_type") or data.get(f"remedy_{i}_description"):
-                self.row_numbers.setdefault("remedy", {})[len(items)] = i
-                items.append(
-                    {
-                        "type": data.get(f"remedy_{i}_type"),
-                        "description": data.get(f"remedy_{i}_description"),
-                        "amount": data.get(f"remedy_{i}_amount"),
-                        "due_on": data.get(f"remedy_{i}_due_on"),
-                    }
-                )
-        return items
-
-    def actions(self) -> list[dict]:
-        data, items = self.cleaned_data, []
-        self.row_numbers = getattr(self, "row_numbers", {})
-        for i in range(1, ACTION_ROWS + 1):
-            if data.get(f"action_{i}_description") or data.get(f"action_{i}_due_on"):
-                self.row_numbers.setdefault("action", {})[len(items)] = i
-                items.append(
-                    {
-                        "description": data.get(f"action_{i}_description"),
-                        "due_on": data.get(f"action_{i}_due_on"),
-                    }
-                )
-        return items
-
-
 class EscalateForm(GovForm):
+    required_messages = {
+        "requested_on": "Enter the date the resident asked for stage 2.",
+    }
     requested_on = date_field("Date the resident asked for stage 2")
     reason = text_area(
         "What the resident said",
@@ -317,6 +276,11 @@ class EscalateForm(GovForm):
 
 
 class RefuseForm(GovForm):
+    required_messages = {
+        "reason": "Select the section 2 ground for refusing the complaint.",
+        "explanation": "Explain to the resident why the ground applies to their complaint.",
+        "decided_on": "Enter the date of the decision.",
+    }
     reason = forms.ChoiceField(
         label="Ground for refusing", choices=RefusalReason.choices, widget=forms.RadioSelect
     )
@@ -328,11 +292,17 @@ class RefuseForm(GovForm):
 
 
 class WithdrawForm(GovForm):
+    required_messages = {
+        "withdrawn_on": "Enter the date the resident withdrew the complaint.",
+    }
     withdrawn_on = date_field("Date the resident withdrew the complaint")
     reason = text_area("What the resident said", required=False, rows=3)
 
 
 class CloseForm(GovForm):
+    required_messages = {
+        "closed_on": "Enter the date the complaint was closed.",
+    }
     closed_on = date_field("Date closed")
 
 
@@ -349,6 +319,9 @@ class AttachmentForm(GovForm):
 
 
 class CompletedForm(GovForm):
+    required_messages = {
+        "completed_on": "Enter the date it was done.",
+    }
     completed_on = date_field("Date done")
 
 

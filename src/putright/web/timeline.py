@@ -29,6 +29,18 @@ TITLES = {
     "tracking_link_revoked": "Tracking link revoked",
     "tracking_link_sent": "Reference and tracking link sent to the resident",
     "tracking_link_not_sent": "Tracking link not sent automatically",
+    "letter_issued": "Letter issued",
+    "letter_sent": "Letter e-mailed",
+    "letter_send_failed": "Letter could not be e-mailed",
+    "letter_marked_for_post": "Letter marked for post",
+    "email_received": "E-mail received",
+    "amended": "Record corrected",
+}
+
+# How the staff timeline can be narrowed (review finding H10): what was said, and letters.
+FILTERS = {
+    "notes": {"note_added", "email_received", "attachment_added"},
+    "letters": {"letter_issued", "letter_sent", "letter_send_failed", "letter_marked_for_post"},
 }
 
 # Events a resident sees on their tracking page: what happened, not the internal working.
@@ -147,7 +159,25 @@ def _details(event_type: str, p: dict) -> list[str]:
         return [str(p.get("why", ""))]
     if event_type == "deadlines_recalculated":
         return [f"{stage}: {p.get('reason', '')}"]
+    if event_type == "letter_issued":
+        return [f"{_letter_label(p.get('kind'))}, {stage.lower()}: {p.get('subject', '')}"]
+    if event_type in ("letter_sent", "letter_send_failed", "letter_marked_for_post"):
+        return [_letter_label(p.get("kind"))] if p.get("kind") else []
+    if event_type == "amended":
+        return [
+            f"{str(p.get('what', '')).capitalize()}, {stage.lower()}. Why: {p.get('reason', '')}",
+            *(
+                f"{key.replace('_', ' ').capitalize()} was: {value}"
+                for key, value in (p.get("before") or {}).items()
+            ),
+        ]
     return []
+
+
+def _letter_label(kind) -> str:
+    from putright.letters.models import LetterKind
+
+    return LetterKind(kind).label if kind in LetterKind.values else "Letter"
 
 
 @dataclass(frozen=True)
@@ -157,6 +187,8 @@ class TimelineEntry:
     when: dt.datetime
     who: str
     details: list[str]
+    letter: int | None = None  # the letter an entry is about, to link to it
+    from_resident: bool = False
 
 
 def describe_events(events, *, public: bool = False) -> list[TimelineEntry]:
@@ -171,15 +203,32 @@ def describe_events(events, *, public: bool = False) -> list[TimelineEntry]:
             who = {"resident": "The resident", "system": "Putright"}.get(
                 event.actor_label, event.actor_label.capitalize() or "Putright"
             )
+        parameters = event.parameters or {}
+        from_resident = event.actor_id is None and event.actor_label == "resident"
+        title = (PUBLIC_TITLES if public else TITLES).get(
+            event.type, event.type.replace("_", " ").capitalize()
+        )
+        if event.type == "note_added" and not public:
+            # A resident's words and a colleague's note must not look alike (H10).
+            title = "Note from the resident" if from_resident else "Staff note"
         entries.append(
             TimelineEntry(
                 type=event.type,
-                title=(PUBLIC_TITLES if public else TITLES).get(
-                    event.type, event.type.replace("_", " ").capitalize()
-                ),
+                title=title,
                 when=event.occurred_at,
                 who=who,
-                details=[line for line in _details(event.type, event.parameters or {}) if line],
+                details=[line for line in _details(event.type, parameters) if line],
+                letter=parameters.get("letter") if event.type.startswith("letter_") else None,
+                from_resident=from_resident,
             )
         )
     return entries
+
+
+def staff_timeline(events, *, order: str = "newest", show: str = "all") -> list[TimelineEntry]:
+    """The case page's timeline: newest first unless asked otherwise, optionally only notes and
+    messages, or only letters."""
+    entries = describe_events(events)
+    if show in FILTERS:
+        entries = [entry for entry in entries if entry.type in FILTERS[show]]
+    return entries if order == "oldest" else entries[::-1]

@@ -4,7 +4,7 @@ their own pages here."""
 from django.urls import include, path
 
 from putright.accounts import views as accounts
-from putright.web import documents, public, resident, tracking, views, workspace
+from putright.web import case_actions, documents, public, resident, tracking, views, workspace
 
 app_name = "web"
 
@@ -18,13 +18,13 @@ urlpatterns = [
     path("complaints/<str:reference>/", workspace.complaint_detail, name="complaint"),
     path(
         "complaints/<str:reference>/remedies/<num:pk>/done/",
-        workspace.item_done,
+        case_actions.item_done,
         {"kind": "remedy"},
         name="remedy-done",
     ),
     path(
         "complaints/<str:reference>/actions/<num:pk>/done/",
-        workspace.item_done,
+        case_actions.item_done,
         {"kind": "action"},
         name="action-done",
     ),
@@ -40,7 +40,7 @@ urlpatterns = [
     ),
     path(
         "complaints/<str:reference>/<slug:action>/",
-        workspace.complaint_action,
+        case_actions.complaint_action,
         name="complaint-action",
     ),
     path("service-requests/", workspace.service_request_list, name="service-requests"),
