@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "putright.reminders",
     "putright.system",
     "putright.api",
+    "putright.search",
     "putright.web",
 ]
 
