@@ -179,6 +179,10 @@ FILE_UPLOAD_HANDLERS = [
 PUTRIGHT_TRACKING_LINK_DAYS_AFTER_CLOSE = int(
     os.environ.get("PUTRIGHT_TRACKING_LINK_DAYS_AFTER_CLOSE", "180")
 )
+# Roles that see residents' address, e-mail and phone (people.selectors.contact_details_visible).
+PUTRIGHT_CONTACT_DETAILS_ROLES = env_list(
+    "PUTRIGHT_CONTACT_DETAILS_ROLES", "handler,officer,manager,admin"
+)
 PUTRIGHT_REMINDER_WORKING_DAYS = int(os.environ.get("PUTRIGHT_REMINDER_WORKING_DAYS", "2"))
 PUTRIGHT_ACTION_UPDATE_WORKING_DAYS = int(
     os.environ.get("PUTRIGHT_ACTION_UPDATE_WORKING_DAYS", "10")
