@@ -38,6 +38,7 @@ lint: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.workingdays
 	$(BIN)/python -m bench.reports --sizes 10000 100000 --postgres
+	$(BIN)/python -m bench.workspace --sizes 10000 100000
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "putright.notifications",
     "putright.system",
     "putright.api",
+    "putright.search",
     "putright.web",
 ]
 
@@ -184,6 +185,10 @@ PUTRIGHT_SITE_URL = os.environ.get("PUTRIGHT_SITE_URL", "http://127.0.0.1:8000")
 # How messages to residents travel: each backend carries some contact methods (notifications).
 PUTRIGHT_NOTIFICATION_BACKENDS = env_list(
     "PUTRIGHT_NOTIFICATION_BACKENDS", "putright.notifications.backends.EmailBackend"
+)
+# Roles that see residents' address, e-mail and phone (people.selectors.contact_details_visible).
+PUTRIGHT_CONTACT_DETAILS_ROLES = env_list(
+    "PUTRIGHT_CONTACT_DETAILS_ROLES", "handler,officer,manager,admin"
 )
 PUTRIGHT_REMINDER_WORKING_DAYS = int(os.environ.get("PUTRIGHT_REMINDER_WORKING_DAYS", "2"))
 PUTRIGHT_ACTION_UPDATE_WORKING_DAYS = int(

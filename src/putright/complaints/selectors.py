@@ -22,6 +22,7 @@ from putright.complaints.models import (
 )
 from putright.complaints.workflow import OPEN_STATUSES, Status
 from putright.landlord.selectors import working_day_calendar
+from putright.search.selectors import search as search_complaints
 
 
 def _with_related(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
@@ -75,13 +76,8 @@ def complaint_list(
         condition = _overdue_q(today or dates.today())
         queryset = queryset.filter(condition) if overdue else queryset.exclude(condition)
     if search:
-        term = search.strip()
-        queryset = queryset.filter(
-            Q(reference__iexact=term)
-            | Q(resident__name__icontains=term)
-            | Q(resident__address__icontains=term)
-            | Q(resident__tenancy_reference__iexact=term)
-        )
+        # The one search, shared with the header search box and the web list.
+        queryset = search_complaints(search, queryset)
     return _with_related(queryset)
 
 

@@ -186,3 +186,40 @@ def adjustments_in_force(*, resident: Resident) -> list[ReasonableAdjustment]:
             "agreed_on", "pk"
         )
     )
+
+
+LOOKUP_ROWS = 20
+
+
+def residents_lookup(*, term: str, limit: int = LOOKUP_ROWS) -> list[Resident]:
+    """Residents a caller may be, for the look-up that starts logging a phone complaint: the
+    name or address contains the term (a postcode is part of the address; one typed without
+    its space is matched with it), or it is the tenancy reference. Anonymised and merged
+    records are left out: a complaint is never logged against them. One query."""
+    term = " ".join((term or "").split())[:200]
+    if not term:
+        return []
+    condition = (
+        Q(name__icontains=term)
+        | Q(address__icontains=term)
+        | Q(tenancy_reference__iexact=term)
+    )
+    compact = term.replace(" ", "")
+    if 5 <= len(compact) <= 7 and compact[-3].isdigit():
+        condition |= Q(address__icontains=f"{compact[:-3]} {compact[-3:]}")
+    return list(
+        Resident.objects.filter(condition, anonymised_at__isnull=True, merged_into__isnull=True)
+        .order_by("name", "pk")[:limit]
+    )
+
+
+def contact_details_visible(user) -> bool:
+    """Whether `user`'s role sees residents' contact details (address, e-mail, phone): the
+    roles in PUTRIGHT_CONTACT_DETAILS_ROLES. Data minimisation: a role that does not contact
+    residents, such as the governing body, reads cases without them. Every page that shows
+    contact details asks here (web's `resident_contact` tag), so the setting is applied once."""
+    return bool(
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and user.role in settings.PUTRIGHT_CONTACT_DETAILS_ROLES
+    )

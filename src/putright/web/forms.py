@@ -79,51 +79,6 @@ def handler_choices() -> list[tuple[str, str]]:
 # --- the staff workspace ---------------------------------------------------------------------
 
 
-class ComplaintFilterForm(GovForm):
-    show_optional = False  # every filter is optional; saying so on each is noise
-    SORTS = [
-        ("due", "Next step due (soonest first)"),
-        ("-received", "Received (newest first)"),
-        ("received", "Received (oldest first)"),
-        ("reference", "Reference"),
-    ]
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        help_text="Reference, resident's name, address or tenancy reference",
-    )
-    status = forms.ChoiceField(
-        label="Status",
-        required=False,
-        choices=[
-            ("", "Any status"),
-            ("open", "Open (not yet closed)"),
-            ("awaiting_acknowledgement", "Awaiting acknowledgement"),
-            ("investigating", "Investigating"),
-            ("responded", "Responded"),
-            ("refused", "Refused"),
-            ("withdrawn", "Withdrawn"),
-            ("closed", "Closed"),
-        ],
-    )
-    stage = forms.ChoiceField(
-        label="Stage",
-        required=False,
-        choices=[("", "Any stage"), ("1", "Stage 1"), ("2", "Stage 2")],
-    )
-    overdue = forms.ChoiceField(
-        label="Deadlines",
-        required=False,
-        choices=[("", "Any"), ("true", "Overdue"), ("false", "Not overdue")],
-    )
-    handler = forms.ChoiceField(label="Handler", required=False)
-    sort = forms.ChoiceField(label="Sort by", required=False, choices=SORTS)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["handler"].choices = [("", "Anyone"), *handler_choices()[1:]]
-
-
 class ResidentFields(GovForm):
     required_messages = {
         "name": "Enter the resident's full name.",

@@ -4,7 +4,17 @@ their own pages here."""
 from django.urls import include, path
 
 from putright.accounts import views as accounts
-from putright.web import case_actions, documents, public, resident, tracking, views, workspace
+from putright.web import (
+    case_actions,
+    documents,
+    intake,
+    public,
+    queue,
+    resident,
+    tracking,
+    views,
+    workspace,
+)
 
 app_name = "web"
 
@@ -13,8 +23,13 @@ urlpatterns = [
     path("accounts/login/", accounts.login_view, name="login"),
     path("accounts/logout/", accounts.logout_view, name="logout"),
     # The staff workspace.
-    path("complaints/", workspace.complaint_list, name="complaints"),
-    path("complaints/new/", workspace.complaint_log, name="complaint-log"),
+    path("complaints/", queue.complaint_list, name="complaints"),
+    path("complaints/new/", intake.complaint_log, name="complaint-log"),
+    # Before complaints/<reference>/, so that neither is taken for a reference.
+    path("complaints/assign/", queue.bulk_assign, name="complaints-assign"),
+    path("complaints/views/", queue.saved_view_save, name="saved-view-save"),
+    path("complaints/views/<num:pk>/delete/", queue.saved_view_delete, name="saved-view-delete"),
+    path("workload/", queue.workload, name="workload"),
     path("complaints/<str:reference>/", workspace.complaint_detail, name="complaint"),
     path(
         "complaints/<str:reference>/remedies/<num:pk>/done/",

@@ -12,7 +12,6 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,11 +22,9 @@ from putright.complaints.models import Complaint, ServiceRequest
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
 from putright.letters.selectors import letters_due
 from putright.people.selectors import resident_safeguards
-from putright.people.services import adjustment_ask_for
 from putright.rules.access import user_acts_on_any_case
 from putright.web import forms
 from putright.web.deadlines import with_deadlines
-from putright.web.queries import complaint_search
 from putright.web.timeline import staff_timeline
 from putright.web.tracking import link_ends_on, tracking_path
 from putright.web.views import forbidden
@@ -61,26 +58,6 @@ def apply_errors(form, error: InvalidInput, row_numbers: dict | None = None) -> 
             if field and field in form.errors and message in form.errors[field]:
                 continue
             form.add_error(field, message)
-
-
-# --- the list ------------------------------------------------------------------------------
-
-
-@login_required
-def complaint_list(request):
-    form = forms.ComplaintFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    today = dates.today()
-    queryset = complaint_search(**{k: v or "" for k, v in filters.items()}, today=today)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = with_deadlines(page.object_list, today=today)
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "web/complaint_list.html",
-        {"form": form, "page": page, "query": query.urlencode(), "today": today},
-    )
 
 
 # --- the case page -------------------------------------------------------------------------
@@ -153,81 +130,6 @@ def _case_context(request, complaint: Complaint) -> dict:
 def complaint_detail(request, reference):
     complaint = _complaint_or_404(reference)
     return render(request, "web/complaint_detail.html", _case_context(request, complaint))
-
-
-# --- intake --------------------------------------------------------------------------------
-
-
-@login_required
-def complaint_log(request):
-    if not request.user.can_change_cases:
-        return forbidden(request, "Governance users can read complaints but not log them.")
-    status, rule = 200, None
-    if request.method == "POST":
-        form = forms.LogComplaintForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            representative = None
-            if data["representative_name"]:
-                representative = {
-                    "name": data["representative_name"],
-                    "relationship": data["representative_relationship"],
-                }
-            try:
-                # The complaint and the adjustments asked for are recorded together, or neither.
-                with transaction.atomic():
-                    complaint, created = services.complaint_log(
-                        user=request.user,
-                        resident={
-                            key: data[key]
-                            for key in (
-                                "name",
-                                "email",
-                                "phone",
-                                "address",
-                                "tenancy_reference",
-                                "preferred_contact_method",
-                            )
-                        },
-                        received_on=data["received_on"],
-                        channel=data["channel"],
-                        # The adjustments are recorded on the resident below, not added to the
-                        # words of the complaint (review finding R8).
-                        description=data["description"].strip(),
-                        outcome_wanted=data["outcome_wanted"],
-                        category=data["category"],
-                        issue_date=data["issue_date"],
-                        discretion_applied=data["discretion_applied"],
-                        representative=representative,
-                        related_to=data["related_to"] or None,
-                    )
-                    adjustment_ask_for(
-                        user=request.user,
-                        resident=complaint.resident,
-                        description=data["adjustments"],
-                    )
-            except NotPermitted as error:
-                return forbidden(request, str(error))
-            except InvalidInput as error:
-                apply_errors(form, error)
-                status = 400
-            except RuleBroken as error:
-                rule, status = error, 409
-            else:
-                if created:
-                    messages.success(request, f"Complaint {complaint.reference} logged.")
-                else:
-                    messages.success(
-                        request,
-                        f"Added to {complaint.reference}: a related complaint made before the "
-                        "stage 1 response joins the open complaint (6.8).",
-                    )
-                return redirect("web:complaint", reference=complaint.reference)
-        else:
-            status = 400
-    else:
-        form = forms.LogComplaintForm(initial={"received_on": dates.today()})
-    return render(request, "web/log_complaint.html", {"form": form, "rule": rule}, status=status)
 
 
 @login_required
