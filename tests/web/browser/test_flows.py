@@ -87,19 +87,27 @@ def test_a_handler_acknowledges_extends_and_responds(
     page.fill("#id_responsible_for", "The roof repair.")
     page.fill("#id_not_responsible_for", "Nothing else was raised.")
     page.click("button:has-text('Acknowledge')")
+    # Each action leads to its letter (UX review H4): drafted, previewed, issued from here.
     assert "acknowledged and the complaint defined" in page.inner_text("main")
+    assert "letter is drafted from the case" in page.inner_text("main")
+    axe_check(page, "acknowledgement letter")
+    page.click("button:has-text('Issue the letter')")
+    page.click(f"text=Back to {complaint.reference}")
 
     page.click("text=Extend the deadline")
     page.fill("#id_working_days", "15")
     page.fill("#id_reason", "Waiting for a roofer.")
-    page.click("button:has-text('Extend')")
+    page.click("button:has-text('Check the new date')")
+    page.click("button:has-text('Extend to')")
     summary = page.inner_text(".pr-error-summary")
     assert "provision 6.4" in summary
     assert page.input_value("#id_reason") == "Waiting for a roofer."
     axe_check(page, "refused extension")
     page.fill("#id_working_days", "5")
-    page.click("button:has-text('Extend')")
+    page.click("button:has-text('Check the new date')")
+    page.click("button:has-text('Extend to')")
     assert "Extension recorded" in page.inner_text("main")
+    page.click(f"text=Back to {complaint.reference}")
 
     page.click("text=Record the response")
     axe_check(page, "response form")
@@ -109,7 +117,12 @@ def test_a_handler_acknowledges_extends_and_responds(
     page.fill("#id_remedy_1_description", "A written apology")
     page.click("button:has-text('Record response')")
     assert "Stage 1 response recorded" in page.inner_text("main")
+    axe_check(page, "response letter")
+    page.click("button:has-text('Issue the letter')")
+    page.click(f"text=Back to {complaint.reference}")
     axe_check(page, "case page after response")
+    issued = set(complaint.letters.filter(status="issued").values_list("kind", flat=True))
+    assert issued == {"acknowledgement", "stage1_response"}
     complaint.refresh_from_db()
     assert complaint.status == "responded"
     assert complaint.stages.get(number=1).extended_days == 5
