@@ -27,6 +27,8 @@ from putright.complaints.models import (
 from putright.complaints.selectors import stage_deadline
 from putright.complaints.workflow import Status, allowed_actions
 from putright.inputs import Input
+from putright.people import contact_details
+from putright.people.contact_details import WithholdsContactDetails
 from putright.people.models import ContactMethod, Representative, Resident
 
 # As the model states them, so that the schema names one enum for the filter and the output.
@@ -254,16 +256,18 @@ def _username(user) -> str | None:
     return user.username if user is not None else None
 
 
-class ResidentOutput(serializers.ModelSerializer):
+class ResidentOutput(WithholdsContactDetails, serializers.ModelSerializer):
     class Meta:
         model = Resident
         fields = ["id", "name", "email", "phone", "address", "tenancy_reference"]
+        extra_kwargs = contact_details.NULLABLE
 
 
-class RepresentativeOutput(serializers.ModelSerializer):
+class RepresentativeOutput(WithholdsContactDetails, serializers.ModelSerializer):
     class Meta:
         model = Representative
         fields = ["name", "relationship", "email", "phone", "address"]
+        extra_kwargs = contact_details.NULLABLE
 
 
 class DefinitionOutput(serializers.ModelSerializer):

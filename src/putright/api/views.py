@@ -66,6 +66,10 @@ def context(request) -> dict:
     return {"request": request, "calendar": working_day_calendar()}
 
 
+def _service_request_answer(request, pk: int) -> dict:
+    return s.ServiceRequestOutput(_service_request_or_404(pk), context=context(request)).data
+
+
 def complaint_answer(request, reference: str, code: int = status.HTTP_200_OK) -> Response:
     complaint = selectors.complaint_get(reference=reference)
     # Who completed, decided or uploaded: one query per kind, not one per row.
@@ -214,7 +218,9 @@ class ServiceRequestCollection(PermissionBeforeBody, GenericAPIView):
     def get(self, request):
         filters = validated(s.ServiceRequestFilter, request.query_params.dict())
         page = self.paginate_queryset(selectors.service_request_list(state=filters.get("state")))
-        return self.get_paginated_response(s.ServiceRequestOutput(page, many=True).data)
+        return self.get_paginated_response(
+            s.ServiceRequestOutput(page, many=True, context=context(request)).data
+        )
 
     @extend_schema(
         summary="Record a service request (1.4)",
@@ -224,14 +230,18 @@ class ServiceRequestCollection(PermissionBeforeBody, GenericAPIView):
     def post(self, request):
         data = validated(s.ServiceRequestInput, request.data)
         created = services.service_request_log(user=request.user, **data)
-        answer = s.ServiceRequestOutput(_service_request_or_404(created.pk)).data
+        answer = s.ServiceRequestOutput(
+            _service_request_or_404(created.pk), context=context(request)
+        ).data
         return Response(answer, status=status.HTTP_201_CREATED)
 
 
 class ServiceRequestDetail(PermissionBeforeBody, APIView):
     @extend_schema(summary="A service request", responses={200: s.ServiceRequestOutput})
     def get(self, request, pk):
-        return Response(s.ServiceRequestOutput(_service_request_or_404(pk)).data)
+        return Response(
+            s.ServiceRequestOutput(_service_request_or_404(pk), context=context(request)).data
+        )
 
 
 class ServiceRequestComplaint(PermissionBeforeBody, APIView):
@@ -261,7 +271,9 @@ class ServiceRequestComplete(PermissionBeforeBody, APIView):
         services.service_request_complete(
             user=request.user, service_request=service_request, **data
         )
-        return Response(s.ServiceRequestOutput(_service_request_or_404(pk)).data)
+        return Response(
+            s.ServiceRequestOutput(_service_request_or_404(pk), context=context(request)).data
+        )
 
 
 class AttachmentFile(PermissionBeforeBody, APIView):

@@ -11,7 +11,8 @@ from rest_framework.views import APIView
 
 from putright.api.permissions import PermissionBeforeBody
 from putright.inputs import Input
-from putright.people import data_protection, residents, selectors, services
+from putright.people import contact_details, data_protection, residents, selectors, services
+from putright.people.contact_details import WithholdsContactDetails
 from putright.people.models import (
     AdjustmentReview,
     ReasonableAdjustment,
@@ -98,7 +99,7 @@ class RestrictionOut(serializers.ModelSerializer):
         return obj.is_active_on(dates.today())
 
 
-class ResidentOut(serializers.ModelSerializer):
+class ResidentOut(WithholdsContactDetails, serializers.ModelSerializer):
     adjustments = AdjustmentOut(many=True, read_only=True)
     restrictions = RestrictionOut(many=True, read_only=True)
 
@@ -116,6 +117,7 @@ class ResidentOut(serializers.ModelSerializer):
             "adjustments",
             "restrictions",
         ]
+        extra_kwargs = contact_details.NULLABLE
 
 
 class FlagOut(serializers.ModelSerializer):
@@ -255,7 +257,7 @@ class ResidentDetail(PermissionBeforeBody, APIView):
             resident = selectors.resident_get(pk=pk)
         except Resident.DoesNotExist:
             resident = _resident(pk)
-        return Response(ResidentOut(resident).data)
+        return Response(ResidentOut(resident, context={"request": request}).data)
 
 
 class ResidentMerge(PermissionBeforeBody, APIView):
@@ -275,7 +277,7 @@ class ResidentMerge(PermissionBeforeBody, APIView):
             into=_resident(data["into"]),
             reason=data["reason"],
         )
-        return Response(ResidentOut(into).data)
+        return Response(ResidentOut(into, context={"request": request}).data)
 
 
 class AdjustmentCreate(StaffWrite):
