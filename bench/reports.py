@@ -21,8 +21,10 @@ import sys
 import time
 from pathlib import Path
 
+from bench.results import RESULTS, queries_table, write_section
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
 SECTION = "## Oversight reports"
 PG_BASE = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 
@@ -161,28 +163,12 @@ def _markdown(results: list[dict], command: str) -> str:
         )
     lines += ["", "Queries per page (must not grow with the number of complaints):", ""]
     pages = list(results[0]["queries"]) if results else []
-    lines.append("| database | complaints | " + " | ".join(pages) + " |")
-    lines.append("| --- | ---: |" + " ---: |" * len(pages))
-    for r in results:
-        lines.append(
-            f"| {r['vendor']} | {r['size']:,} | "
-            + " | ".join(str(r["queries"][p]) for p in pages)
-            + " |"
-        )
+    lines += queries_table(results, pages)
     return "\n".join(lines) + "\n"
 
 
 def write_results(text: str) -> None:
-    """Replace this module's own section of bench/RESULTS.md, keeping everyone else's."""
-    existing = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
-    if SECTION in existing:
-        before, _, rest = existing.partition(SECTION)
-        following = rest.find("\n## ")
-        after = rest[following + 1 :] if following != -1 else ""
-        existing = before.rstrip() + "\n\n" + text + ("\n" + after if after else "")
-    else:
-        existing = existing.rstrip() + "\n\n" + text
-    RESULTS.write_text(existing)
+    write_section(SECTION, text)
 
 
 def main(argv=None) -> None:

@@ -21,9 +21,9 @@ import sys
 from pathlib import Path
 
 from bench.reports import PG_BASE, _median_time
+from bench.results import queries_table, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 SECTION = "## Workspace pages"
 
 
@@ -61,9 +61,11 @@ def child(size: int, repeat: int) -> dict:
     handler = User.objects.get(pk=busiest["handler"])
     officer, _ = User.objects.get_or_create(username="bench-officer", defaults={"role": "officer"})
     middle = Complaint.objects.order_by("pk")[size // 2]
-    postcode = next(
-        (w for w in reversed(middle.resident.address.split("\n")[-1:]) if w), ""
-    ).split(",")[-1].strip()
+    postcode = (
+        next((w for w in reversed(middle.resident.address.split("\n")[-1:]) if w), "")
+        .split(",")[-1]
+        .strip()
+    )
     pages = {
         "home (handler)": (handler, "/", {}),
         "home team (officer)": (officer, "/", {"scope": "team"}),
@@ -152,28 +154,12 @@ def _markdown(results: list[dict], command: str) -> str:
             + " |"
         )
     lines += ["", "Queries per page:", ""]
-    lines.append("| database | complaints | " + " | ".join(pages) + " |")
-    lines.append("| --- | ---: |" + " ---: |" * len(pages))
-    for r in results:
-        lines.append(
-            f"| {r['vendor']} | {r['size']:,} | "
-            + " | ".join(str(r["queries"][p]) for p in pages)
-            + " |"
-        )
+    lines += queries_table(results, pages)
     return "\n".join(lines) + "\n"
 
 
 def write_results(text: str) -> None:
-    """Replace this module's own section of bench/RESULTS.md, keeping everyone else's."""
-    existing = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
-    if SECTION in existing:
-        before, _, rest = existing.partition(SECTION)
-        following = rest.find("\n## ")
-        after = rest[following + 1 :] if following != -1 else ""
-        existing = before.rstrip() + "\n\n" + text + ("\n" + after if after else "")
-    else:
-        existing = existing.rstrip() + "\n\n" + text
-    RESULTS.write_text(existing)
+    write_section(SECTION, text)
 
 
 def main(argv=None) -> None:
