@@ -84,24 +84,26 @@ def _respond(user, complaint, form):
     return f"Stage {complaint.stage} response recorded."
 
 
-def _escalate(user, complaint, form):
-    services.complaint_escalate(user=user, complaint=complaint, **form.cleaned_data)
-    return "Escalated to stage 2. Assign a handler who did not handle stage 1 (6.13)."
+def _with_form(service, message: str):
+    """An action whose form's fields are the service's own arguments."""
+
+    def perform(user, complaint, form):
+        service(user=user, complaint=complaint, **form.cleaned_data)
+        return message
+
+    return perform
 
 
-def _refuse(user, complaint, form):
-    services.complaint_refuse(user=user, complaint=complaint, **form.cleaned_data)
-    return "Refusal recorded."
-
-
-def _withdraw(user, complaint, form):
-    services.complaint_withdraw(user=user, complaint=complaint, **form.cleaned_data)
-    return "The complaint is withdrawn."
-
-
-def _close(user, complaint, form):
-    services.complaint_close(user=user, complaint=complaint, **form.cleaned_data)
-    return "The complaint is closed. Open remedies and actions are still tracked."
+_escalate = _with_form(
+    services.complaint_escalate,
+    "Escalated to stage 2. Assign a handler who did not handle stage 1 (6.13).",
+)
+_refuse = _with_form(services.complaint_refuse, "Refusal recorded.")
+_withdraw = _with_form(services.complaint_withdraw, "The complaint is withdrawn.")
+_close = _with_form(
+    services.complaint_close,
+    "The complaint is closed. Open remedies and actions are still tracked.",
+)
 
 
 def _assign(user, complaint, form):
