@@ -181,7 +181,8 @@ PUTRIGHT_TRACKING_LINK_DAYS_AFTER_CLOSE = int(
     os.environ.get("PUTRIGHT_TRACKING_LINK_DAYS_AFTER_CLOSE", "180")
 )
 # Where residents reach the site, for links in messages and letters made outside a request.
-PUTRIGHT_SITE_URL = os.environ.get("PUTRIGHT_SITE_URL", "http://127.0.0.1:8000")
+# Required in production (`check --deploy` says so): there is no safe guess at the address.
+PUTRIGHT_SITE_URL = os.environ.get("PUTRIGHT_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 # How messages to residents travel: each backend carries some contact methods (notifications).
 PUTRIGHT_NOTIFICATION_BACKENDS = env_list(
     "PUTRIGHT_NOTIFICATION_BACKENDS", "putright.notifications.backends.EmailBackend"

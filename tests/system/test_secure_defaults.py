@@ -82,6 +82,11 @@ def test_the_documented_production_settings_pass_the_deployment_checklist(tmp_pa
     weaker = putright(env, "check", "--deploy", "--fail-level", "WARNING", check=False)
     assert weaker.returncode != 0
     assert "security.W004" in weaker.stderr and "security.W008" in weaker.stderr
+    # Residents' links are built on the site address: unset, or plain HTTP, is not clean.
+    for site in ("", "http://complaints.landlord.example"):
+        unsafe = {**env, "PUTRIGHT_SITE_URL": site}
+        answer = putright(unsafe, "check", "--deploy", "--fail-level", "WARNING", check=False)
+        assert answer.returncode != 0 and "putright.W001" in answer.stderr
 
 
 def test_flush_and_the_demo_refuse_outside_development(tmp_path):

@@ -36,6 +36,15 @@ def tracking_link(complaint: Complaint) -> str:
     return site_url(tracking_path(complaint))
 
 
+def _acknowledge_by(complaint: Complaint) -> str:
+    # The date the case's own deadline gives (the Code version it was received under, the
+    # landlord's closure days), not a number written here.
+    stage = complaint.current_stage
+    if stage is None or stage.acknowledge_by is None:
+        return "We will acknowledge your complaint soon."
+    return f"We will acknowledge your complaint by {stage.acknowledge_by:%A %-d %B %Y}."
+
+
 def _message(complaint: Complaint, channel: str, to: str) -> Notification:
     landlord = landlord_settings()
     reference = complaint.reference
@@ -48,7 +57,7 @@ def _message(complaint: Complaint, channel: str, to: str) -> Notification:
             "Keep it safe: anyone with the link can see your complaint. If you lose it, go to "
             f"{tracking_address()} and enter your reference with your postcode or email "
             "address.\n\n"
-            f"We will acknowledge your complaint within 5 working days.\n\n{landlord.name}\n"
+            f"{_acknowledge_by(complaint)}\n\n{landlord.name}\n"
             f"{landlord.complaints_phone} {landlord.complaints_email}\n"
         )
     else:

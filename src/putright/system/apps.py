@@ -8,3 +8,4 @@ class SystemConfig(AppConfig):
     def ready(self):
         # <num:...> in every app's URLs (putright.converters), registered before any is read.
         from putright import converters  # noqa: F401
+        from putright.system import checks  # noqa: F401  (registers the deploy checks)
