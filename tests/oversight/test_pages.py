@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -64,6 +65,8 @@ def test_dashboard_charts_render_as_svg_with_tables_and_drill_down(client, grace
     assert 'class="chart-data"' in page
     assert "Stage 1 complaints received by month" in page
     assert "/oversight/complaints/?stage=1&amp;basis=received&amp;from=2025-11-01" in page
+    # The drill-down links are the table's: a chart is an image, and an image holds no links.
+    assert all("<a " not in svg for svg in re.findall(r"<svg.*?</svg>", page, re.S))
 
 
 def test_drilldown_behind_late_stage_1_responses(client, martin, landlord_cases):

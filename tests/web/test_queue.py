@@ -195,6 +195,8 @@ def test_officer_assigns_ticked_cases_and_is_told_which_the_code_refused(
     client = signed_in(olivia)
     page = client.get(LIST).content.decode()
     assert 'name="complaints"' in page and 'form="bulk-assign"' in page
+    # Its handler is not the filters' handler: one id each, so each label names its own field.
+    assert page.count('id="id_handler"') == 1 and page.count('id="id_assign_handler"') == 1
     response = client.post(
         reverse("web:complaints-assign"),
         {"complaints": [one.reference, two.reference, stage_2.reference], "handler": "hannah"},

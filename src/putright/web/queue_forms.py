@@ -128,5 +128,7 @@ class BulkAssignForm(GovForm):
     handler = forms.ChoiceField(label="Assign the ticked complaints to")
 
     def __init__(self, *args, **kwargs):
+        # The list's filters have a "handler" too: ids of their own keep each label on its field.
+        kwargs.setdefault("auto_id", "id_assign_%s")
         super().__init__(*args, **kwargs)
         self.fields["handler"].choices = handler_choices()

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js"
+ROOT = Path(__file__).resolve().parents[3]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# PUTRIGHT_SCREENSHOTS=1 makes the journeys save the docs' screenshots here (docs/web.md).
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -79,6 +84,21 @@ def axe_check():
         assert violations == [], f"axe on {label or page.url}:\n" + "\n".join(violations)
 
     return check
+
+
+@pytest.fixture
+def screenshot():
+    """`screenshot(page, name)` saves the whole page as docs/screenshots/<name>.png, only when
+    PUTRIGHT_SCREENSHOTS=1 is set: without it the tests write no files."""
+
+    def take(page, name):
+        if os.environ.get("PUTRIGHT_SCREENSHOTS") != "1":
+            return None
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
 
 
 @pytest.fixture

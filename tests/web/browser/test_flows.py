@@ -68,7 +68,7 @@ def _officer():
 
 
 def test_a_handler_acknowledges_extends_and_responds(
-    page, live_server, sign_in, axe_check, browser_db, hannah
+    page, live_server, sign_in, axe_check, screenshot, browser_db, hannah
 ):
     complaint = log_complaint(user=hannah, received_on=dates.today())
     sign_in("hannah")
@@ -103,6 +103,7 @@ def test_a_handler_acknowledges_extends_and_responds(
     assert "provision 6.4" in summary
     assert page.input_value("#id_reason") == "Waiting for a roofer."
     axe_check(page, "refused extension")
+    screenshot(page, "refused-extension")
     page.fill("#id_working_days", "5")
     page.click("button:has-text('Check the new date')")
     page.click("button:has-text('Extend to')")
@@ -118,6 +119,7 @@ def test_a_handler_acknowledges_extends_and_responds(
     page.click("button:has-text('Record response')")
     assert "Stage 1 response recorded" in page.inner_text("main")
     axe_check(page, "response letter")
+    screenshot(page, "letter-stage1-response")
     page.click("button:has-text('Issue the letter')")
     page.click(f"text=Back to {complaint.reference}")
     axe_check(page, "case page after response")
