@@ -206,7 +206,7 @@ def test_bad_input_names_the_field_and_keeps_the_rest(signed_in, hannah):
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert 'href="#id_acknowledged_on"' in page
+    assert 'href="#id_acknowledged_on_0"' in page
     assert "cannot be before" in page
     assert "The ceiling leaks." in page
 

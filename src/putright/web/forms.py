@@ -9,25 +9,30 @@ from putright.accounts.models import Role, User
 from putright.complaints.models import Category, Channel, RefusalReason
 from putright.inputs import BoundedForm
 from putright.people.models import ContactMethod
+from putright.web.dates import EXAMPLE, GovDateField
 
-DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def date_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
+def date_field(
+    label: str,
+    *,
+    required: bool = True,
+    help_text: str = "",
+    noun: str = "",
+    not_future: bool = False,
+) -> GovDateField:
+    """A GOV.UK date input (Day, Month, Year; review finding R6). `noun` names the date in its
+    messages; by default the label's words ("Date received": "the date received")."""
+    return GovDateField(
         label=label,
         required=required,
-        input_formats=DATE_INPUTS,
-        widget=DateInput(),
-        help_text=help_text or "For example, 24/11/2025.",
+        noun=noun or _noun(label),
+        not_future=not_future,
+        help_text=f"{help_text} {EXAMPLE}" if help_text else EXAMPLE,
     )
+
+
+def _noun(label: str) -> str:
+    words = label[0].lower() + label[1:]
+    return words if words.startswith("the ") else f"the {words}"
 
 
 def text_area(label: str, *, required: bool = True, help_text: str = "", rows: int = 4):
@@ -59,8 +64,8 @@ class GovForm(BoundedForm):
             else:
                 message = f"Enter {label.rstrip('?')}."
             field.error_messages["required"] = message
-            if isinstance(field, forms.DateField):
-                field.error_messages["invalid"] = f"Enter {label} as a real date, like 24/11/2025."
+            if isinstance(field, GovDateField):
+                field.error_messages["invalid"] = f"Enter {field.noun} as a real date."
 
 
 def handler_choices() -> list[tuple[str, str]]:
@@ -329,9 +334,11 @@ class PublicComplaintForm(GovForm):
         "particular words.",
     )
     issue_date = date_field(
-        "When did it happen?",
+        "When did the problem start?",
         required=False,
-        help_text="If you are not sure, leave this blank. For example, 3/11/2025.",
+        noun="the date the problem started",
+        not_future=True,
+        help_text="If you are not sure, leave this blank.",
     )
     outcome_wanted = text_area("What would you like us to do to put things right?", rows=4)
     adjustments = text_area(
