@@ -24,7 +24,8 @@ def test_signed_out_staff_pages_send_you_to_sign_in(client, db):
 def test_front_door_for_the_public_offers_the_complaint_form(client, db):
     response = client.get("/")
     assert response.status_code == 200
-    assert reverse("web:complain-form") in response.content.decode()
+    # The first question page (R5), which leads to the complaint form.
+    assert reverse("web:complain-who") in response.content.decode()
 
 
 def test_home_groups_work_by_what_needs_doing(signed_in, hannah, harry, today):

@@ -336,6 +336,7 @@ class PublicComplaintForm(GovForm):
 
     WHO = WHO
     required_messages = {
+        **PublicStartForm.required_messages,
         "name": "Enter the resident's full name.",
         "address": "Enter the resident's address.",
         "email": "Enter an email address so that we can email you.",
