@@ -119,12 +119,21 @@ def test_a_lesson_cannot_be_implemented_before_it_was_identified(client, olivia)
     client.force_login(olivia)
     response = client.post(
         reverse("oversight:lesson_status", args=[lesson.pk]),
-        {"status": "implemented", "implemented_on": "30/06/2025"},
+        {
+            "status": "implemented",
+            "implemented_on_0": "30",
+            "implemented_on_1": "06",
+            "implemented_on_2": "2025",
+        },
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert 'href="#id_implemented_on"' in page
-    assert 'value="30/06/2025"' in page
+    assert 'href="#id_implemented_on_0"' in page
+    # What was typed is kept, box by box.
+    for name, typed in [("0", "30"), ("1", "06"), ("2", "2025")]:
+        assert f'name="implemented_on_{name}" type="text" inputmode="numeric"' in page
+        assert f'id="id_implemented_on_{name}" name="implemented_on_{name}"' in page
+        assert f'value="{typed}"' in page
     lesson.refresh_from_db()
     assert lesson.status == "identified"
 
@@ -162,7 +171,7 @@ def test_an_ombudsman_case_needs_a_known_complaint_and_a_referral_after_it(
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert 'href="#id_referred_on"' in page and 'value="CMP-999"' in page
+    assert 'href="#id_referred_on_0"' in page and 'value="CMP-999"' in page
     response = client.post(
         reverse("oversight:ombudsman_case_add"),
         {"complaint": complaint.reference, "referred_on": "01/01/2025"},
@@ -179,7 +188,7 @@ def test_an_evidence_deadline_cannot_be_before_the_request(client, olivia, case)
         {"description": "Repair logs", "requested_on": "16/07/2025", "due_on": "02/07/2025"},
     )
     assert response.status_code == 400
-    assert 'href="#id_due_on"' in response.content.decode()
+    assert 'href="#id_due_on_0"' in response.content.decode()
     assert not case.requests.exists()
 
 

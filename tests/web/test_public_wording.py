@@ -4,16 +4,24 @@ from django.urls import reverse
 
 from putright.landlord.selectors import landlord_settings
 
+# The details page, as the first question page sends a resident to it.
+DETAILS = reverse("web:complain-form") + "?who=resident&preferred_contact_method=email"
+
 
 def test_no_label_doubles_its_brackets(client, db):
-    page = client.get(reverse("web:complain-form")).content.decode()
+    page = client.get(DETAILS).content.decode()
     assert ") (optional)" not in page
     assert "Tenancy reference (optional)" in page
 
 
 def test_public_pages_carry_the_landlords_name_in_the_header_and_tab(client, db):
     name = landlord_settings().name
-    for url in [reverse("web:complain"), reverse("web:complain-form"), reverse("web:track-find")]:
+    for url in [
+        reverse("web:complain"),
+        reverse("web:complain-who"),
+        DETAILS,
+        reverse("web:track-find"),
+    ]:
         page = client.get(url).content.decode()
         title = page.split("<title>")[1].split("</title>")[0]
         header = page.split('class="pr-header__service">')[1].split("</a>")[0]

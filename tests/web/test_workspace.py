@@ -24,7 +24,8 @@ def test_signed_out_staff_pages_send_you_to_sign_in(client, db):
 def test_front_door_for_the_public_offers_the_complaint_form(client, db):
     response = client.get("/")
     assert response.status_code == 200
-    assert reverse("web:complain-form") in response.content.decode()
+    # The first question page (R5), which leads to the complaint form.
+    assert reverse("web:complain-who") in response.content.decode()
 
 
 def test_home_groups_work_by_what_needs_doing(signed_in, hannah, harry, today):
@@ -206,7 +207,7 @@ def test_bad_input_names_the_field_and_keeps_the_rest(signed_in, hannah):
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert 'href="#id_acknowledged_on"' in page
+    assert 'href="#id_acknowledged_on_0"' in page
     assert "cannot be before" in page
     assert "The ceiling leaks." in page
 

@@ -62,7 +62,7 @@ class LessonStatusForm(GovForm):
     implemented_on = date_field(
         "Date implemented",
         required=False,
-        help_text="Only for an implemented lesson; today if left blank. For example, 24/11/2025.",
+        help_text="Only for an implemented lesson; today if left blank.",
     )
 
     def __init__(self, *args, owner: User | None = None, **kwargs):

@@ -83,9 +83,8 @@ class RespondForm(GovForm):
 
     @staticmethod
     def _date(row: str):
-        field = date_field("Due date", required=False, help_text="For example, 24/11/2025.")
-        field.error_messages["invalid"] = f"Enter {row}'s due date as a real date, like 24/11/2025."
-        return field
+        # Named by its row: a response can have several due dates in one error summary.
+        return date_field("Due date", required=False, noun=f"{row}'s due date")
 
     def remedy_rows(self):
         return [

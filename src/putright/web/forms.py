@@ -9,25 +9,31 @@ from putright.accounts.models import Role, User
 from putright.complaints.models import Category, Channel, RefusalReason
 from putright.inputs import BoundedForm
 from putright.people.models import ContactMethod
-
-DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from putright.web.dates import EXAMPLE, GovDateField
 
 
-def date_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
+def date_field(
+    label: str,
+    *,
+    required: bool = True,
+    help_text: str = "",
+    noun: str = "",
+    not_future: bool = False,
+) -> GovDateField:
+    """A GOV.UK date input (Day, Month, Year; review finding R6). `noun` names the date in its
+    messages; by default the label's words ("Date received": "the date received")."""
+    return GovDateField(
         label=label,
         required=required,
-        input_formats=DATE_INPUTS,
-        widget=DateInput(),
-        help_text=help_text or "For example, 24/11/2025.",
+        noun=noun or _noun(label),
+        not_future=not_future,
+        help_text=f"{help_text} {EXAMPLE}" if help_text else EXAMPLE,
     )
+
+
+def _noun(label: str) -> str:
+    words = label[0].lower() + label[1:]
+    return words if words.startswith("the ") else f"the {words}"
 
 
 def text_area(label: str, *, required: bool = True, help_text: str = "", rows: int = 4):
@@ -59,8 +65,8 @@ class GovForm(BoundedForm):
             else:
                 message = f"Enter {label.rstrip('?')}."
             field.error_messages["required"] = message
-            if isinstance(field, forms.DateField):
-                field.error_messages["invalid"] = f"Enter {label} as a real date, like 24/11/2025."
+            if isinstance(field, GovDateField):
+                field.error_messages["invalid"] = f"Enter {field.noun} as a real date."
 
 
 def handler_choices() -> list[tuple[str, str]]:
@@ -283,45 +289,81 @@ class CompletedForm(GovForm):
 # --- the public side -------------------------------------------------------------------------
 
 
-class PublicComplaintForm(GovForm):
-    WHO = [
-        ("resident", "I am the resident"),
-        ("representative", "I am complaining for a resident (for example, a relative or advocate)"),
-    ]
+WHO = [
+    ("resident", "I am the resident"),
+    ("representative", "I am complaining for a resident (for example, a relative or advocate)"),
+]
+# The contact detail each way of contacting needs (the GOV.UK contact-preference pattern, R5):
+# only that one is required, the others are optional. A visit is arranged at the address.
+CONTACT_FIELD = {
+    ContactMethod.EMAIL: "email",
+    ContactMethod.PHONE: "phone",
+    ContactMethod.TEXT: "phone",
+    ContactMethod.LETTER: "address",
+    ContactMethod.IN_PERSON: "address",
+}
+CONTACT_FIELDS = ("email", "phone", "address")
+
+
+def public_answers(data) -> tuple[str, str] | None:
+    """The first page's two answers (who, how to contact), if both are ones we offer."""
+    who, method = data.get("who"), data.get("preferred_contact_method")
+    if who in dict(WHO) and method in CONTACT_FIELD:
+        return who, method
+    return None
+
+
+class PublicStartForm(GovForm):
+    """The first question page: its answers decide what the details page asks and requires."""
+
     required_messages = {
         "who": "Select whether you are the resident or complaining for a resident.",
+        "preferred_contact_method": "Select how we should contact you.",
+    }
+    who = forms.ChoiceField(label="Who is complaining?", choices=WHO, widget=forms.RadioSelect)
+    preferred_contact_method = forms.ChoiceField(
+        label="How should we contact you?",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+    )
+
+
+class PublicComplaintForm(GovForm):
+    """The details page. Who is complaining and how to contact them come from the first page
+    (carried in hidden fields, so nothing is stored before the details are complete); the
+    representative's questions are asked only of a representative, and only the contact detail
+    the chosen method needs is required, so "(optional)" is only on what really is."""
+
+    WHO = WHO
+    required_messages = {
+        **PublicStartForm.required_messages,
         "name": "Enter the resident's full name.",
         "address": "Enter the resident's address.",
-        "preferred_contact_method": "Select how we should contact you.",
+        "email": "Enter an email address so that we can email you.",
+        "phone": "Enter a phone number so that we can call or text you.",
+        "representative_name": "Enter your full name.",
+        "representative_relationship": "Enter your relationship to the resident.",
         "description": "Tell us what happened.",
         "outcome_wanted": "Tell us what you would like us to do to put things right.",
     }
-    who = forms.ChoiceField(label="Who is complaining?", choices=WHO, widget=forms.RadioSelect)
-    representative_name = forms.CharField(
-        label="Your full name",
-        required=False,
-        max_length=200,
-        help_text="Only if you are complaining for a resident.",
+    who = forms.ChoiceField(choices=WHO, widget=forms.HiddenInput)
+    preferred_contact_method = forms.ChoiceField(
+        choices=ContactMethod.choices, widget=forms.HiddenInput
     )
+    representative_name = forms.CharField(label="Your full name", max_length=200)
     representative_relationship = forms.CharField(
         label="Your relationship to the resident",
-        required=False,
         max_length=200,
         help_text="For example, daughter, support worker, councillor.",
     )
     name = forms.CharField(label="Resident's full name", max_length=200)
-    address = text_area("Resident's address", rows=3)
+    address = text_area("Resident's address", required=False, rows=3)
     # "(optional)" is added by the form: the label must not carry brackets of its own (R7).
     tenancy_reference = forms.CharField(
         label="Tenancy reference", required=False, max_length=60, help_text="If you know it."
     )
     email = forms.EmailField(label="Email address", required=False)
     phone = forms.CharField(label="Phone number", required=False, max_length=40)
-    preferred_contact_method = forms.ChoiceField(
-        label="How should we contact you?",
-        choices=ContactMethod.choices,
-        widget=forms.RadioSelect,
-    )
     description = text_area(
         "What happened?",
         rows=6,
@@ -329,9 +371,11 @@ class PublicComplaintForm(GovForm):
         "particular words.",
     )
     issue_date = date_field(
-        "When did it happen?",
+        "When did the problem start?",
         required=False,
-        help_text="If you are not sure, leave this blank. For example, 3/11/2025.",
+        noun="the date the problem started",
+        not_future=True,
+        help_text="If you are not sure, leave this blank.",
     )
     outcome_wanted = text_area("What would you like us to do to put things right?", rows=4)
     adjustments = text_area(
@@ -344,21 +388,22 @@ class PublicComplaintForm(GovForm):
     # A field people never see: bots fill it in (see the CSS class pr-hp).
     website = forms.CharField(label="Leave this empty", required=False)
 
-    def clean(self):
-        data = super().clean()
-        if data.get("who") == "representative":
-            if not data.get("representative_name"):
-                self.add_error("representative_name", "Enter your full name.")
-            if not data.get("representative_relationship"):
-                self.add_error(
-                    "representative_relationship", "Enter your relationship to the resident."
-                )
-        method = data.get("preferred_contact_method")
-        if method == ContactMethod.EMAIL and not data.get("email"):
-            self.add_error("email", "Enter an email address so that we can email you.")
-        if method in (ContactMethod.PHONE, ContactMethod.TEXT) and not data.get("phone"):
-            self.add_error("phone", "Enter a phone number so that we can call or text you.")
-        return data
+    def __init__(self, *args, who: str, method: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial = {**self.initial, "who": who, "preferred_contact_method": method}
+        self.asks_representative = who == "representative"
+        self.who_label = dict(WHO)[who]
+        self.method_label = dict(ContactMethod.choices)[method]
+        if who != "representative":
+            del self.fields["representative_name"], self.fields["representative_relationship"]
+        self.contact_field = CONTACT_FIELD[method]
+        for name in CONTACT_FIELDS:
+            self.fields[name].required = name == self.contact_field
+
+    def contact_fields(self):
+        """The detail the chosen method needs first, then the others (optional)."""
+        names = sorted(CONTACT_FIELDS, key=lambda name: name != self.contact_field)
+        return [self[name] for name in names if name != "address"]
 
 
 class TrackingNoteForm(GovForm):

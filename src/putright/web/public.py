@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from putright import dates
 from putright.complaints import selectors, services
@@ -49,10 +51,26 @@ def _save_draft(request, data: dict) -> None:
         request.session.set_expiry(settings.PUTRIGHT_PUBLIC_DRAFT_SECONDS)
 
 
+def complaint_who(request):
+    """The first question page: who is complaining and how we should contact them. Nothing is
+    stored: the answers travel to the details page in its address."""
+    draft = request.session.get(DRAFT) or {}
+    if request.method == "POST":
+        form = forms.PublicStartForm(request.POST)
+        if form.is_valid():
+            query = urlencode(
+                {k: form.cleaned_data[k] for k in ("who", "preferred_contact_method")}
+            )
+            return redirect(f"{reverse('web:complain-form')}?{query}")
+        return render(request, "web/public/who.html", {"form": form}, status=400)
+    form = forms.PublicStartForm(initial=draft)
+    return render(request, "web/public/who.html", {"form": form})
+
+
 def complaint_form(request):
+    """The details page: asks and requires what the first page's answers call for."""
     status = 200
     if request.method == "POST":
-        form = forms.PublicComplaintForm(request.POST)
         if request.POST.get("website"):
             # Only a bot fills in the hidden field. Say nothing useful to it.
             return render(request, "web/public/rejected.html", status=400)
@@ -60,23 +78,30 @@ def complaint_form(request):
         # Nothing is stored for an address over its limits: a draft is a row in the database.
         if PUBLIC_COMPLAINTS.exceeded(ip) or PUBLIC_DRAFTS.hit(ip) > PUBLIC_DRAFTS.limit:
             return render(request, "web/public/rate_limited.html", status=429)
+        answers = forms.public_answers(request.POST)
+        if answers is None:
+            return redirect("web:complain-who")
+        who, method = answers
+        form = forms.PublicComplaintForm(request.POST, who=who, method=method)
         if form.is_valid():
             data = dict(form.cleaned_data)
             data.pop("website", None)
-            if data.get("issue_date") and data["issue_date"] > dates.today():
-                form.add_error("issue_date", "The date must be today or in the past.")
-            else:
-                _save_draft(request, data)
-                return redirect("web:complain-check")
+            _save_draft(request, data)
+            return redirect("web:complain-check")
         status = 400
     else:
-        form = forms.PublicComplaintForm(initial=request.session.get(DRAFT))
+        draft = request.session.get(DRAFT) or {}
+        # Answers just given on the first page win over the draft's (a "Change" from check).
+        answers = forms.public_answers(request.GET) or forms.public_answers(draft)
+        if answers is None:
+            return redirect("web:complain-who")
+        who, method = answers
+        form = forms.PublicComplaintForm(initial=draft, who=who, method=method)
     return render(request, "web/public/form.html", {"form": form}, status=status)
 
 
 def _answers(data: dict) -> list[tuple[str, str, str]]:
     """(question, answer, field to change) for the check-answers page."""
-    form = forms.PublicComplaintForm()
     who = dict(forms.PublicComplaintForm.WHO)[data["who"]]
     rows = [("Who is complaining", who, "who")]
     if data["who"] == "representative":
@@ -92,18 +117,21 @@ def _answers(data: dict) -> list[tuple[str, str, str]]:
     issue = data.get("issue_date")
     for label, value, name in [
         ("Resident's name", data["name"], "name"),
-        ("Address", data["address"], "address"),
+        ("Address", data["address"] or "Not given", "address"),
         ("Tenancy reference", data["tenancy_reference"] or "Not given", "tenancy_reference"),
         ("Email", data["email"] or "Not given", "email"),
         ("Phone", data["phone"] or "Not given", "phone"),
         ("How to contact you", method, "preferred_contact_method"),
         ("What happened", data["description"], "description"),
-        ("When it happened", issue.strftime("%-d %B %Y") if issue else "Not given", "issue_date"),
+        (
+            "When the problem started",
+            issue.strftime("%-d %B %Y") if issue else "Not given",
+            "issue_date",
+        ),
         ("What you would like us to do", data["outcome_wanted"], "outcome_wanted"),
         ("Anything we should do differently", data["adjustments"] or "No", "adjustments"),
     ]:
         rows.append((label, value, name))
-    del form
     return rows
 
 
@@ -156,7 +184,10 @@ def complaint_check(request):
                     user=None, resident=complaint.resident, description=data.get("adjustments")
                 )
         except InvalidInput as error:
-            form = forms.PublicComplaintForm(request.session[DRAFT])
+            draft = request.session[DRAFT]
+            form = forms.PublicComplaintForm(
+                draft, who=draft["who"], method=draft["preferred_contact_method"]
+            )
             form.is_valid()
             apply_errors(form, error)
             return render(request, "web/public/form.html", {"form": form}, status=400)

@@ -66,6 +66,7 @@ urlpatterns = [
     ),
     # The public side: no account.
     path("complain/", public.start, name="complain"),
+    path("complain/who/", public.complaint_who, name="complain-who"),
     path("complain/details/", public.complaint_form, name="complain-form"),
     path("complain/check/", public.complaint_check, name="complain-check"),
     path("complain/done/", public.complaint_done, name="complain-done"),

@@ -3,6 +3,9 @@ per-form template code."""
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from putright.web.dates import LABELS, DateWidget
 
 register = template.Library()
 
@@ -19,6 +22,8 @@ WIDGET_CLASSES = {
 
 def _kind(bound_field) -> str:
     widget = bound_field.field.widget
+    if isinstance(widget, DateWidget):
+        return "date-parts"
     kind = getattr(widget, "input_type", None)
     if kind is None:
         kind = "textarea" if widget.__class__.__name__ == "Textarea" else "select"
@@ -26,7 +31,9 @@ def _kind(bound_field) -> str:
 
 
 def anchor(bound_field) -> str:
-    return f"{bound_field.auto_id}_0" if _kind(bound_field) == "radio" else bound_field.auto_id
+    # A group's first box: the first radio, or a date's Day.
+    grouped = _kind(bound_field) in ("radio", "date-parts")
+    return f"{bound_field.auto_id}_0" if grouped else bound_field.auto_id
 
 
 @register.simple_tag
@@ -81,6 +88,8 @@ def field(bound_field):
             errors,
             items,
         )
+    if kind == "date-parts":
+        return _date_parts(bound_field, group_class, described, hint, errors, required)
     attrs = {"class": WIDGET_CLASSES.get(kind, "pr-input")}
     if bound_field.errors:
         attrs["class"] += " pr-input--error"
@@ -108,6 +117,49 @@ def field(bound_field):
         hint,
         errors,
         widget,
+    )
+
+
+def _date_parts(bound_field, group_class, described, hint, errors, required):
+    """The GOV.UK date input: a fieldset whose legend is the question, then Day, Month and Year,
+    each with its own label. The hint and the error describe the fieldset, as GOV.UK does."""
+    widget = bound_field.field.widget
+    box_class = "pr-input pr-date-input__input" + (" pr-input--error" if errors else "")
+    boxes = format_html_join(
+        "",
+        '<div class="pr-date-input__item"><label class="pr-label pr-date-input__label" for="{}">'
+        '{}</label><input class="{} pr-date-input__input--{}" id="{}" name="{}" type="text" '
+        'inputmode="numeric" autocomplete="off" maxlength="{}" value="{}"{}></div>',
+        (
+            (
+                f"{bound_field.auto_id}_{i}",
+                label,
+                box_class,
+                4 if i == 2 else 2,
+                f"{bound_field.auto_id}_{i}",
+                f"{bound_field.html_name}_{i}",
+                4 if i == 2 else 2,
+                value,
+                mark_safe(' aria-invalid="true"') if errors else "",
+            )
+            for i, (label, value) in enumerate(
+                zip(LABELS, widget.parts(bound_field.value()), strict=True)
+            )
+        ),
+    )
+    described_attr = format_html(' aria-describedby="{}"', " ".join(described)) if described else ""
+    return format_html(
+        '<div class="{}"><fieldset class="pr-fieldset" role="group" id="{}"{}>'
+        '<legend class="pr-fieldset__legend">{}{}</legend>{}{}<div class="pr-date-input">{}</div>'
+        "</fieldset></div>",
+        group_class,
+        bound_field.auto_id,
+        described_attr,
+        bound_field.label,
+        required,
+        hint,
+        errors,
+        boxes,
     )
 
 
