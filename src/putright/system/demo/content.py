@@ -251,8 +251,9 @@ REFUSALS = {
     "same issue, so it will be decided there.",
     "previously_considered": "This matter was fully considered under our complaints policy in "
     "an earlier complaint, which received our final response.",
-    "other": "Your request is for a new service (a loft conversion), not a complaint about a "
-    "service we have provided; we have passed it to the asset team to reply.",
+    # Said of any complaint the demo refuses this way, so it names no particular request.
+    "other": "What you have asked for is a new service rather than a complaint about a service "
+    "we have provided, so we have passed it to the team that provides it to reply to you.",
 }
 
 STAGE_2_REFUSAL = (
