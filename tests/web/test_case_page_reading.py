@@ -77,3 +77,56 @@ def test_late_and_done_are_said_with_who_did_it(client, hannah, case):
     assert "late" in repair_row and "14 Nov 2025" in repair_row  # today is 24 November
     assert "12 Nov 2025" in apology_row and f"by {hannah.get_full_name()}" in apology_row
     assert repair.completed_on is None
+
+
+def test_a_remedy_is_corrected_on_the_web_with_the_old_words_kept(client, hannah, case):
+    """UX review H9: a remedy's wording or date can be put right after the response."""
+    repair = case.remedies.get(description="Fix the roof")
+    client.force_login(hannah)
+    page = client.get(reverse("web:complaint", args=[case.reference])).content.decode()
+    url = reverse("web:remedy-correct", args=[case.reference, repair.pk])
+    assert f'href="{url}"' in page
+    refused = client.post(url, {"description": "Fix the roof", "due_on": "2025-11-14"})
+    assert refused.status_code == 400  # no reason given, nothing changed
+    answer = client.post(
+        url,
+        {
+            "description": "Fix the roof and the gutter",
+            "due_on_0": "21",
+            "due_on_1": "11",
+            "due_on_2": "2025",
+            "reason": "The gutter was left out by mistake.",
+        },
+    )
+    assert answer.status_code == 302
+    repair.refresh_from_db()
+    assert repair.description == "Fix the roof and the gutter"
+    assert repair.due_on == dt.date(2025, 11, 21)
+    timeline = client.get(reverse("web:complaint", args=[case.reference])).content.decode()
+    assert "Record corrected" in timeline and "The gutter was left out by mistake." in timeline
+
+
+def test_a_remedy_done_keeps_its_due_date(client, hannah, case):
+    apology = case.remedies.get(description="Write to apologise")
+    played_on(
+        dt.date(2025, 11, 12),
+        services.remedy_complete,
+        user=hannah,
+        remedy=apology,
+        completed_on=dt.date(2025, 11, 12),
+    )
+    client.force_login(hannah)
+    url = reverse("web:remedy-correct", args=[case.reference, apology.pk])
+    moved = client.post(
+        url, {"description": apology.description, "due_on": "2025-12-30", "reason": "Later."}
+    )
+    assert moved.status_code == 409
+    apology.refresh_from_db()
+    assert apology.due_on == dt.date(2025, 11, 28)
+
+
+def test_only_those_who_act_on_the_case_correct_it(client, harry, grace, case):
+    url = reverse("web:remedy-correct", args=[case.reference, case.remedies.first().pk])
+    for user in (harry, grace):
+        client.force_login(user)
+        assert client.get(url).status_code == 403

@@ -6,6 +6,7 @@ from django.urls import include, path
 from putright.accounts import views as accounts
 from putright.web import (
     case_actions,
+    corrections,
     documents,
     intake,
     public,
@@ -36,6 +37,11 @@ urlpatterns = [
         case_actions.item_done,
         {"kind": "remedy"},
         name="remedy-done",
+    ),
+    path(
+        "complaints/<str:reference>/remedies/<num:pk>/correct/",
+        corrections.remedy_correct,
+        name="remedy-correct",
     ),
     path(
         "complaints/<str:reference>/actions/<num:pk>/done/",
