@@ -57,3 +57,36 @@ def test_the_page_shows_the_plain_message(client, olivia):
     )
     assert response.status_code == 400
     assert "Wording: Line 1: {% if %} is never closed" in response.content.decode()
+
+
+def test_wording_is_previewed_on_a_case_without_saving(client, olivia, hannah):
+    """UX review M8: the officer sees how the wording reads on a real case before saving."""
+    from putright.letters import services as letter_services
+    from tests.letters import factories
+
+    complaint = factories.acknowledged(officer=olivia, handler=hannah)
+    before = letter_services.template_current("acknowledgement").version
+    client.force_login(olivia)
+    url = reverse("letters:template_edit", args=["acknowledgement"])
+    page = client.post(
+        url,
+        {
+            "action": "preview",
+            "subject": "Your complaint {{ complaint.reference }}",
+            "body": "Dear {{ resident.name }}, we have your complaint.",
+            "reference": complaint.reference,
+        },
+    )
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert f"How it reads on {complaint.reference}" in text
+    assert f"Your complaint {complaint.reference}" in text
+    assert f"Dear {complaint.resident.name}, we have your complaint." in text
+    assert letter_services.template_current("acknowledgement").version == before
+    unknown = client.post(
+        url, {"action": "preview", "subject": "x", "body": "y", "reference": "CMP-999999"}
+    )
+    assert (
+        unknown.status_code == 400
+        and "No complaint has reference CMP-999999." in unknown.content.decode()
+    )

@@ -127,3 +127,25 @@ def draft_waiting(*, complaint, kind: str, stage: int) -> Letter | None:
         .order_by("-created_at", "-pk")
         .first()
     )
+
+
+def template_preview(*, kind: str, subject: str, body: str, reference: str | None) -> dict:
+    """Wording as it would read on a case (UX review M8), without saving it or drafting a
+    letter: the case named by `reference`, or the newest complaint. The same sandbox and the
+    same context as a draft, so what the preview shows is what a letter would say."""
+    from putright.complaints.models import Complaint
+    from putright.errors import InvalidInput
+    from putright.letters import context, sandbox
+
+    reference = (reference or "").strip().upper()
+    complaints = Complaint.objects.order_by("-received_on", "-pk")
+    complaint = complaints.filter(reference=reference).first() if reference else complaints.first()
+    if complaint is None:
+        message = f"No complaint has reference {reference}." if reference else "No complaints yet."
+        raise InvalidInput({"reference": message})
+    data = context.build(kind, complaint)
+    return {
+        "complaint": complaint,
+        "subject": " ".join(sandbox.render(subject, data, field="subject").split()),
+        "body": sandbox.render(body, data),
+    }

@@ -27,7 +27,12 @@ def _letter(complaint, letter_id):
         raise Http404("No such letter on this complaint.") from None
 
 
-FIELD_NAMES = {"body": "Wording", "subject": "Subject", "delivery": "How to send it"}
+FIELD_NAMES = {
+    "body": "Wording",
+    "subject": "Subject",
+    "delivery": "How to send it",
+    "reference": "Preview on a case",
+}
 
 
 def _errors(error) -> list[str]:
@@ -149,8 +154,16 @@ def template_edit(request, kind):
     if kind not in LetterKind.values:
         raise Http404("No such kind of letter.")
     current = services.template_current(kind)
-    errors, subject, body = [], current.subject, current.body
-    if request.method == "POST":
+    errors, subject, body, preview = [], current.subject, current.body, None
+    if request.method == "POST" and request.POST.get("action") == "preview":
+        subject, body = request.POST.get("subject", ""), request.POST.get("body", "")
+        try:
+            preview = selectors.template_preview(
+                kind=kind, subject=subject, body=body, reference=request.POST.get("reference")
+            )
+        except InvalidInput as error:
+            errors = _errors(error)
+    elif request.method == "POST":
         subject, body = request.POST.get("subject", ""), request.POST.get("body", "")
         try:
             services.template_edit(user=request.user, kind=kind, subject=subject, body=body)
@@ -177,6 +190,8 @@ def template_edit(request, kind):
             "placeholders": PLACEHOLDERS,
             "blocks": BLOCKS,
             "errors": errors,
+            "preview": preview,
+            "reference": request.POST.get("reference", ""),
         },
         status=400 if errors else 200,
     )
