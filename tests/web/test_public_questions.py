@@ -134,3 +134,9 @@ def test_change_who_from_check_answers_keeps_the_rest(client):
     page = details(client, "resident", "letter").content.decode()
     assert "id_representative_name" not in page and "Flat 3, 12 Elm Road" in page
     assert 'name="preferred_contact_method" value="letter"' in page
+
+
+def test_the_resident_is_asked_in_their_own_person(client):
+    assert questions(details(client, "resident").content.decode())["name"] == "Your full name"
+    for_resident = questions(details(client, "representative").content.decode())
+    assert for_resident["name"] == "Resident&#x27;s full name"

@@ -396,6 +396,11 @@ class PublicComplaintForm(GovForm):
         self.method_label = dict(ContactMethod.choices)[method]
         if who != "representative":
             del self.fields["representative_name"], self.fields["representative_relationship"]
+            # The resident is the one typing: ask them in their own person.
+            self.fields["name"].label = "Your full name"
+            self.fields["name"].error_messages["required"] = "Enter your full name."
+            self.fields["address"].label = "Your address"
+            self.fields["address"].error_messages["required"] = "Enter your address."
         self.contact_field = CONTACT_FIELD[method]
         for name in CONTACT_FIELDS:
             self.fields[name].required = name == self.contact_field

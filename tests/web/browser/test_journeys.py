@@ -66,8 +66,8 @@ def _csrf(page) -> str:
 # pages may change; labels are what she reads). "check" ticks a radio or box.
 ROSA = [
     ("I am the resident", "check", False),
-    ("Resident's full name", "Rosa Patel", False),
-    ("Resident's address", "Flat 3, 12 Elm Road\nExampletown EX2 3AB", False),
+    ("Your full name", "Rosa Patel", False),
+    ("Your address", "Flat 3, 12 Elm Road\nExampletown EX2 3AB", False),
     ("Email address", "rosa@example.org", False),
     ("Email", "check", True),
     ("What happened?", "The kitchen ceiling has leaked for three weeks.", False),
