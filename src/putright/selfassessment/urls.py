@@ -2,13 +2,16 @@
 
 from django.urls import path
 
-from putright.selfassessment import views
+from putright.selfassessment import views, web
 
 app_name = "selfassessment"
 
 urlpatterns = [
     path("", views.selfassessment_list, name="list"),
+    path("start/", web.start, name="start"),
     path("<num:pk>/", views.selfassessment_detail, name="detail"),
+    path("<num:pk>/answers/<num:answer_id>/", web.answer_edit, name="answer"),
+    path("<num:pk>/step/", web.step, name="step"),
     path("published/", views.published_list, name="published_list"),
     path("published/<num:pk>/", views.published_detail, name="published_detail"),
 ]

@@ -7,11 +7,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from putright import dates
 from putright.landlord.selectors import landlord_settings
 from putright.selfassessment import selectors
-from putright.selfassessment.exporters import export_html, sections
-from putright.selfassessment.live_evidence import live_evidence_for
+from putright.selfassessment.exporters import export_html
 from putright.selfassessment.models import SelfAssessment
+from putright.selfassessment.services import EDITORS
 
 
 @login_required
@@ -19,7 +20,10 @@ def selfassessment_list(request):
     return render(
         request,
         "selfassessment/list.html",
-        {"self_assessments": selectors.selfassessment_list()},
+        {
+            "self_assessments": selectors.selfassessment_list(),
+            "can_start": request.user.is_superuser or request.user.role in EDITORS,
+        },
     )
 
 
@@ -29,15 +33,18 @@ def selfassessment_detail(request, pk: int):
         self_assessment = selectors.selfassessment_detail(pk)
     except SelfAssessment.DoesNotExist:
         raise Http404 from None
-    figures = live_evidence_for(self_assessment)
-    grouped = [
-        (section.title, [(answer, figures.get(answer.ref, [])) for answer in section.answers])
-        for section in sections(self_assessment)
-    ]
+    from putright.selfassessment import web
+
     return render(
         request,
         "selfassessment/detail.html",
-        {"self_assessment": self_assessment, "sections": grouped},
+        {
+            "self_assessment": self_assessment,
+            "tasks": web.task_list(self_assessment),
+            "answered": self_assessment.answers.exclude(comply="").count(),
+            "total": self_assessment.answers.count(),
+            "today": dates.today(),
+        },
     )
 
 

@@ -1,0 +1,205 @@
+"""The self-assessment on the web (UX review M6, G5; issue 13 item 3): start one, answer it as a
+task list by section, then complete, review, record the governing body's approval and publish.
+Every step is the services' own (roles, order, the record of changes); these views only ask."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from putright.codes.catalogue import VERSIONS
+from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.selfassessment import selectors, services
+from putright.selfassessment.exporters import sections
+from putright.selfassessment.live_evidence import live_evidence_for
+from putright.selfassessment.models import Answer, Comply, SelfAssessment
+from putright.web.forms import GovForm, date_field, text_area
+from putright.web.views import forbidden
+from putright.web.workspace import apply_errors
+
+
+class StartForm(GovForm):
+    code_version = forms.ChoiceField(
+        label="Which Code does it assess against?",
+        choices=[(key, f"The {key} Code") for key in VERSIONS],
+        initial="2024",
+        widget=forms.RadioSelect,
+    )
+    period_start = date_field("First day of the period", noun="the first day of the period")
+    period_end = date_field("Last day of the period", noun="the last day of the period")
+    title = forms.CharField(label="Title (optional)", required=False, max_length=200)
+
+
+class AnswerForm(GovForm):
+    comply = forms.ChoiceField(
+        label="Do we comply?",
+        choices=Comply.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    evidence = text_area("Evidence", required=False, rows=6)
+    commentary = text_area("Commentary (optional)", required=False, rows=4)
+    to_review = forms.BooleanField(label="Mark for review", required=False)
+
+
+def _self_assessment(pk: int) -> SelfAssessment:
+    try:
+        return selectors.selfassessment_detail(pk)
+    except SelfAssessment.DoesNotExist:
+        raise Http404 from None
+
+
+def task_list(self_assessment: SelfAssessment) -> list[dict]:
+    """Each section with its provisions and a status, as the GOV.UK task list pattern shows."""
+    rows = []
+    for section in sections(self_assessment):
+        answered = sum(1 for answer in section.answers if answer.comply)
+        if answered == 0:
+            status = "Not started"
+        elif answered == len(section.answers):
+            status = "Completed"
+        else:
+            status = "In progress"
+        rows.append(
+            {
+                "title": section.title,
+                "answers": section.answers,
+                "answered": answered,
+                "status": status,
+            }
+        )
+    return rows
+
+
+@login_required
+def start(request):
+    status = 200
+    if request.method == "POST":
+        form = StartForm(request.POST)
+        if form.is_valid():
+            try:
+                created = services.selfassessment_create(user=request.user, **form.cleaned_data)
+            except NotPermitted as error:
+                return forbidden(request, str(error))
+            except InvalidInput as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, "Self-assessment started: answer each provision.")
+                return redirect("selfassessment:detail", pk=created.pk)
+        status = 400
+    else:
+        form = StartForm()
+    return render(request, "selfassessment/start.html", {"form": form}, status=status)
+
+
+@login_required
+def answer_edit(request, pk: int, answer_id: int):
+    self_assessment = _self_assessment(pk)
+    answer = get_object_or_404(Answer, pk=answer_id, self_assessment=self_assessment)
+    figures = live_evidence_for(self_assessment).get(answer.ref, [])
+    rule, status = None, 200
+    if request.method == "POST":
+        form = AnswerForm(request.POST)
+        try:
+            if request.POST.get("action") == "live":
+                services.answer_accept_live_evidence(user=request.user, answer=answer)
+                messages.success(request, "Putright's records are added to the evidence.")
+                return redirect("selfassessment:answer", pk=pk, answer_id=answer.pk)
+            if form.is_valid():
+                services.answer_update(user=request.user, answer=answer, **form.cleaned_data)
+                messages.success(request, f"{answer.ref} saved.")
+                following = _next_answer(self_assessment, answer)
+                if following is not None and request.POST.get("action") == "next":
+                    return redirect("selfassessment:answer", pk=pk, answer_id=following.pk)
+                return redirect("selfassessment:detail", pk=pk)
+            status = 400
+        except NotPermitted as error:
+            return forbidden(request, str(error))
+        except InvalidInput as error:
+            apply_errors(form, error)
+            status = 400
+        except RuleBroken as error:
+            rule, status = error, 409
+    else:
+        form = AnswerForm(
+            initial={
+                "comply": answer.comply,
+                "evidence": answer.evidence,
+                "commentary": answer.commentary,
+                "to_review": answer.to_review,
+            }
+        )
+    context = {
+        "self_assessment": self_assessment,
+        "answer": answer,
+        "figures": figures,
+        "form": form,
+        "rule": rule,
+        "editable": _may_edit(request.user, self_assessment),
+    }
+    return render(request, "selfassessment/answer.html", context, status=status)
+
+
+def _may_edit(user, self_assessment: SelfAssessment) -> bool:
+    """Offer the form only to those the service lets change a draft (its own role set)."""
+    allowed = user.is_superuser or user.role in services.EDITORS
+    return allowed and self_assessment.status == "draft"
+
+
+def _next_answer(self_assessment: SelfAssessment, answer: Answer) -> Answer | None:
+    return (
+        self_assessment.answers.filter(position__gt=answer.position).order_by("position").first()
+    )
+
+
+STEPS = {
+    "complete": (services.selfassessment_complete, "Completed: a manager reviews it next."),
+    "review": (services.selfassessment_review, "Reviewed: the governing body approves it next."),
+    "publish": (services.selfassessment_publish, "Published on the public page."),
+}
+
+
+@login_required
+@require_POST
+def step(request, pk: int):
+    """Complete, review, record the governing body's approval, or publish."""
+    self_assessment = _self_assessment(pk)
+    action = request.POST.get("action")
+    try:
+        if action == "approve":
+            approved_on = _approval_date(request)
+            services.selfassessment_approve(
+                user=request.user, self_assessment=self_assessment, approved_on=approved_on
+            )
+            message = "The governing body's approval is recorded (8.2)."
+        elif action in STEPS:
+            service, message = STEPS[action]
+            service(user=request.user, self_assessment=self_assessment)
+        else:
+            raise Http404("No such step.")
+    except NotPermitted as error:
+        return forbidden(request, str(error))
+    except (InvalidInput, RuleBroken) as error:
+        messages.error(request, _said(error))
+        return redirect("selfassessment:detail", pk=pk)
+    messages.success(request, message)
+    return redirect("selfassessment:detail", pk=pk)
+
+
+def _approval_date(request):
+    field = date_field("Date approved", noun="the date of approval")
+    try:
+        return field.clean(field.widget.value_from_datadict(request.POST, {}, "approved_on"))
+    except forms.ValidationError:
+        message = "Enter the date the governing body approved it."
+        raise InvalidInput({"approved_on": message}) from None
+
+
+def _said(error) -> str:
+    if isinstance(error, InvalidInput):
+        return " ".join(" ".join(messages_) for messages_ in error.errors.values())
+    return f"{error.detail} (Code {error.provision})" if error.provision else error.detail
