@@ -101,3 +101,28 @@ def test_the_cases_behind_a_figure_are_linked(client, olivia, hannah):
     page = client.get(reverse("selfassessment:answer", args=[assessment.pk, answer.pk]))
     text = page.content.decode()
     assert re.search(rf'href="/complaints/{late.reference}/"', text)
+
+
+def test_an_improvement_action_is_added_beside_the_answer(client, olivia):
+    from tests.selfassessment.factories import start
+
+    assessment = start(olivia)
+    answer = assessment.answers.order_by("position").first()
+    client.force_login(olivia)
+    url = reverse("selfassessment:answer", args=[assessment.pk, answer.pk])
+    missing = client.post(url, {"action": "improvement", "improvement-description": "Train"})
+    assert missing.status_code == 400
+    assert "Name who owns the action" in missing.content.decode()
+    added = client.post(
+        url,
+        {
+            "action": "improvement",
+            "improvement-description": "Train the contact centre on 1.2.",
+            "improvement-owner_name": "Customer services",
+            **_date("improvement-due_on", dt.date(2026, 1, 31)),
+        },
+    )
+    assert added.status_code == 302
+    action = answer.actions.get()
+    assert (action.owner_name, action.due_on) == ("Customer services", dt.date(2026, 1, 31))
+    assert "Train the contact centre on 1.2." in client.get(url).content.decode()

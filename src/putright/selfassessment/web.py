@@ -46,6 +46,16 @@ class AnswerForm(GovForm):
     to_review = forms.BooleanField(label="Mark for review", required=False)
 
 
+class ActionForm(GovForm):
+    required_messages = {
+        "description": "Say what will be done.",
+        "owner_name": "Name who owns the action: a person or a team.",
+    }
+    description = text_area("What will be done", rows=3)
+    owner_name = forms.CharField(label="Who owns it", max_length=200)
+    due_on = date_field("Due by", noun="the date it is due by")
+
+
 def _self_assessment(pk: int) -> SelfAssessment:
     try:
         return selectors.selfassessment_detail(pk)
@@ -105,6 +115,16 @@ def answer_edit(request, pk: int, answer_id: int):
     if request.method == "POST":
         form = AnswerForm(request.POST)
         try:
+            if request.POST.get("action") == "improvement":
+                action_form = ActionForm(request.POST, prefix="improvement")
+                if action_form.is_valid():
+                    services.improvement_action_add(
+                        user=request.user, answer=answer, **action_form.cleaned_data
+                    )
+                    messages.success(request, "Improvement action added.")
+                    return redirect("selfassessment:answer", pk=pk, answer_id=answer.pk)
+                form = AnswerForm(initial=_answer_initial(answer))
+                return _answer_page(request, self_assessment, answer, figures, form, action_form)
             if request.POST.get("action") == "live":
                 services.answer_accept_live_evidence(user=request.user, answer=answer)
                 messages.success(request, "Putright's records are added to the evidence.")
@@ -125,22 +145,33 @@ def answer_edit(request, pk: int, answer_id: int):
         except RuleBroken as error:
             rule, status = error, 409
     else:
-        form = AnswerForm(
-            initial={
-                "comply": answer.comply,
-                "evidence": answer.evidence,
-                "commentary": answer.commentary,
-                "to_review": answer.to_review,
-            }
-        )
+        form = AnswerForm(initial=_answer_initial(answer))
+    action_form = ActionForm(prefix="improvement")
+    return _answer_page(
+        request, self_assessment, answer, figures, form, action_form, rule=rule, status=status
+    )
+
+
+def _answer_initial(answer: Answer) -> dict:
+    fields = ("comply", "evidence", "commentary", "to_review")
+    return {name: getattr(answer, name) for name in fields}
+
+
+def _answer_page(
+    request, self_assessment, answer, figures, form, action_form, *, rule=None, status=None
+):
     context = {
         "self_assessment": self_assessment,
         "answer": answer,
         "figures": figures,
         "form": form,
+        "action_form": action_form,
+        "actions": list(answer.actions.all()),
         "rule": rule,
         "editable": _may_edit(request.user, self_assessment),
     }
+    if status is None:
+        status = 400 if action_form.is_bound else 200
     return render(request, "selfassessment/answer.html", context, status=status)
 
 
@@ -151,9 +182,7 @@ def _may_edit(user, self_assessment: SelfAssessment) -> bool:
 
 
 def _next_answer(self_assessment: SelfAssessment, answer: Answer) -> Answer | None:
-    return (
-        self_assessment.answers.filter(position__gt=answer.position).order_by("position").first()
-    )
+    return self_assessment.answers.filter(position__gt=answer.position).order_by("position").first()
 
 
 STEPS = {
