@@ -159,7 +159,7 @@ def test_learning_shows_labels_months_and_links_every_repeat(client, martin, oli
     assert "Damp and mould" in page and "damp_mould<" not in page
     assert "May 2025" in page and ">2025-05<" not in page
     assert 'href="/people/residents/' in page
-    issue = re.search(r'<td class="num"><a href="([^"]+)">2</a></td></tr>\s*</tbody>', page)
+    issue = re.search(r'<td class="pr-numeric"><a href="([^"]+)">2</a></td></tr>\s*</tbody>', page)
     behind = client.get(issue.group(1).replace("&amp;", "&")).content.decode()
     assert _count(behind) == 2
     assert "about the property T-77" in behind
