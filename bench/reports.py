@@ -12,7 +12,6 @@ by each dashboard page. Results go to bench/RESULTS.md (section "Oversight repor
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
@@ -21,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.results import RESULTS, queries_table, write_section
+from bench.results import RESULTS, arguments, queries_table, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -172,13 +171,7 @@ def write_results(text: str) -> None:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
-    parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
-    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    args = arguments(__doc__.splitlines()[0]).parse_args(argv)
     if args.child:
         sys.path.insert(0, str(ROOT / "src"))
         print(json.dumps(child(args.child, args.repeat)))

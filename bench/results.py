@@ -3,6 +3,7 @@ per page that must not grow with the number of complaints."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -31,3 +32,15 @@ def write_section(section: str, text: str, results: Path = RESULTS) -> None:
     else:
         existing = existing.rstrip() + "\n\n" + text
     results.write_text(existing)
+
+
+def arguments(description: str) -> argparse.ArgumentParser:
+    """The options every size benchmark takes: the sizes, the databases, the repeats, and the
+    hidden --child that runs one size in its own process."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
+    parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    return parser

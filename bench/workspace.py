@@ -13,7 +13,6 @@ counts must not grow with the number of complaints. Results go to bench/RESULTS.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -21,7 +20,7 @@ import sys
 from pathlib import Path
 
 from bench.reports import PG_BASE, _median_time
-from bench.results import queries_table, write_section
+from bench.results import arguments, queries_table, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = "## Workspace pages"
@@ -163,13 +162,7 @@ def write_results(text: str) -> None:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
-    parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
-    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    args = arguments(__doc__.splitlines()[0]).parse_args(argv)
     if args.child:
         sys.path.insert(0, str(ROOT / "src"))
         print(json.dumps(child(args.child, args.repeat)))
