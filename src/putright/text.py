@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from putright.errors import InvalidInput
+
 LINE = 200  # a name, a reference, a subject
 ADDRESS = 500
 TEXT = 20_000  # about 3,000 words: any one field of a complaint, note or response
@@ -66,8 +68,6 @@ def too_long(value: str, limit: int) -> str | None:
 def bounded(field: str, value: str | None, limit: int) -> str:
     """For a service that takes text straight from a page: the value cleaned by kind, or
     InvalidInput naming the field when it is over its limit."""
-    from putright.errors import InvalidInput
-
     value = clean(value or "", max_length=limit)
     message = too_long(value, limit)
     if message:

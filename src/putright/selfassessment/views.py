@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from putright import dates
 from putright.landlord.selectors import landlord_settings
-from putright.selfassessment import selectors
+from putright.selfassessment import selectors, web
 from putright.selfassessment.exporters import export_html
 from putright.selfassessment.models import SelfAssessment
 from putright.selfassessment.services import EDITORS
@@ -33,8 +33,6 @@ def selfassessment_detail(request, pk: int):
         self_assessment = selectors.selfassessment_detail(pk)
     except SelfAssessment.DoesNotExist:
         raise Http404 from None
-    from putright.selfassessment import web
-
     return render(
         request,
         "selfassessment/detail.html",
