@@ -203,6 +203,56 @@ def restriction_not_reviewed(u):
     return f"restriction {restriction.pk}"
 
 
+def service_request_left_open(u):
+    request = services.service_request_log(
+        user=u.hannah,
+        resident={"name": "Rosa Patel", "email": "rosa@example.org"},
+        received_on=D(2025, 10, 1),
+        channel="phone",
+        description="The bathroom extractor fan has stopped.",
+    )
+    return f"service request {request.pk}"
+
+
+def no_officer(u):
+    from putright.accounts.models import Role, User
+
+    User.objects.filter(role=Role.OFFICER).update(is_active=False)
+    return "no complaints officer"
+
+
+def no_policy_published(u):
+    from putright.landlord.models import LandlordSettings
+
+    LandlordSettings.objects.update_or_create(pk=1, defaults={"complaints_policy_url": ""})
+    return "no complaints policy address"
+
+
+def late_without_updates_agreed(u):
+    # Answered late (see respond_late), and no interval for updates was ever agreed.
+    return _stage1_answered(u, received=D(2025, 10, 1), responded=D(2025, 10, 30)).reference
+
+
+def _answered_with_an_action(u, case, user, on):
+    action = {"description": "Replace the kitchen ceiling", "due_on": D(2025, 10, 31)}
+    respond(case, user=user, on=on, actions=[action])
+    return case.reference
+
+
+def stage1_action_left_undone(u):
+    case = log_complaint(user=u.olivia, received_on=D(2025, 10, 1))
+    acknowledge(case, user=u.hannah, handler=u.hannah, on=D(2025, 10, 1))
+    return _answered_with_an_action(u, case, u.hannah, D(2025, 10, 10))
+
+
+def stage2_action_left_undone(u):
+    return _answered_with_an_action(u, _stage2(u), u.harry, D(2025, 10, 1))
+
+
+def upheld_without_a_lesson(u):
+    return _stage1_answered(u).reference
+
+
 def issue(case, kind, user):
     letter = letters.letter_draft(user=user, complaint=case, kind=kind)
     return letters.letter_issue(user=user, letter=letter, delivery="post")
@@ -226,6 +276,13 @@ BREACHES = {
     "6.19": response_not_written_stage2,
     "5.10": adjustment_not_reviewed,
     "5.14": restriction_not_reviewed,
+    "1.4": service_request_left_open,
+    "3.4": no_policy_published,
+    "5.9": late_without_updates_agreed,
+    "6.6": stage1_action_left_undone,
+    "6.17": stage2_action_left_undone,
+    "9.1": upheld_without_a_lesson,
+    "4.1": no_officer,  # last: the other builders act as the officer
 }
 # Figures for rules Putright refuses to let be broken: they say so beside the figure.
 ENFORCED = {"6.4", "6.15", "6.13", "2.1"}

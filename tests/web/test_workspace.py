@@ -378,6 +378,27 @@ def test_raise_a_complaint_from_a_service_request(signed_in, hannah):
     assert request.state == "open"
 
 
+def test_service_requests_past_the_review_limit_are_marked(signed_in, hannah):
+    from putright.complaints.services import service_request_log
+
+    def log(received_on, description):
+        return service_request_log(
+            user=hannah,
+            resident={"name": "Ada Brown"},
+            received_on=received_on,
+            channel="phone",
+            description=description,
+        )
+
+    # Today is 24 November 2025: the 20 working days of review reach back to 27 October.
+    log(dt.date(2025, 10, 24), "Fence panel down")
+    log(dt.date(2025, 10, 27), "Gutter blocked")
+    page = signed_in(hannah).get(reverse("web:service-requests")).content.decode()
+    assert "1 request open since before 27 October 2025, past the review limit (1.4)" in page
+    assert page.count("Past review") == 1
+    assert page.index("Past review") > page.index("Gutter blocked")  # newest first: the fence
+
+
 def test_unknown_complaint_is_404(signed_in, hannah):
     assert signed_in(hannah).get("/complaints/CMP-999999/").status_code == 404
 

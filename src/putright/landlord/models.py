@@ -36,6 +36,9 @@ class LandlordSettings(models.Model):
     # may be set ahead of the day it is agreed or last reviewed, in calendar days.
     adjustment_review_max_days = models.PositiveSmallIntegerField(default=366)
     restriction_review_max_days = models.PositiveSmallIntegerField(default=183)
+    # Service requests are monitored and reviewed (1.4): one still open this many working days
+    # after it was received is listed for review and counted against 1.4.
+    service_request_review_days = models.PositiveSmallIntegerField(default=20)
 
     class Meta:
         verbose_name = "landlord settings"
@@ -73,6 +76,10 @@ class LandlordSettings(models.Model):
         for field in ("adjustment_review_max_days", "restriction_review_max_days"):
             if not 1 <= (getattr(self, field) or 0) <= 1096:
                 errors[field] = "Enter a number of days from 1 to 1096 (three years)."
+        if not 1 <= (self.service_request_review_days or 0) <= 260:
+            errors["service_request_review_days"] = (
+                "Enter a number of working days from 1 to 260 (a year)."
+            )
         if errors:
             raise ValidationError(errors)
 

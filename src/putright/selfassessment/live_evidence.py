@@ -20,7 +20,19 @@ from django.db.models import Exists, OuterRef
 from putright import dates
 from putright.complaints.models import Stage
 from putright.letters.models import Letter, LetterKind, LetterStatus
-from putright.rules import exclusions, extensions, independence, remedies, reviews, timeliness
+from putright.rules import (
+    complaints_officer,
+    exclusions,
+    extensions,
+    independence,
+    keeping_informed,
+    learning,
+    policy,
+    remedies,
+    reviews,
+    service_requests,
+    timeliness,
+)
 from putright.rules.figures import Figure
 from putright.timescales.code import timescales_for
 
@@ -69,6 +81,15 @@ def live_evidence(*, code_version: str, period_start: dt.date, period_end: dt.da
     result += _response_letters(stages, names["response_letters"])
     if names["reviews"]:
         result += reviews.measures(**period, today=today)
+    if code_version == "2024":
+        # Provisions new in the 2024 Code, or first given a measure for it.
+        result.append(service_requests.measure(**period, today=today))
+        result.append(complaints_officer.measure())
+        result.append(policy.published_measure())
+        measured = {**period, "today": today, "code_version": code_version}
+        result.append(keeping_informed.update_agreement_measure(**measured))
+        result += keeping_informed.actions_measures(**measured)
+        result.append(learning.measure(**measured))
     return [f for f in result if f is not None and (f.total or f.pending)]
 
 

@@ -12,6 +12,7 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +23,7 @@ from putright.complaints.models import Complaint, ServiceRequest
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
 from putright.letters.selectors import letters_due
 from putright.people.selectors import resident_safeguards
+from putright.rules import service_requests
 from putright.rules.access import user_acts_on_any_case
 from putright.web import forms
 from putright.web.deadlines import with_deadlines
@@ -134,13 +136,20 @@ def complaint_detail(request, reference):
 
 @login_required
 def service_request_list(request):
+    today = dates.today()
     requests_ = (
         ServiceRequest.objects.select_related("resident")
         .filter(state=ServiceRequest.State.OPEN)
+        .annotate(raised=Exists(Complaint.objects.filter(service_request=OuterRef("pk"))))
         .order_by("-received_on", "-pk")
     )
     page = Paginator(requests_, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "web/service_requests.html", {"page": page})
+    context = {
+        "page": page,
+        "cutoff": service_requests.review_cutoff(today),
+        "past_review": service_requests.past_review(today).count(),
+    }
+    return render(request, "web/service_requests.html", context)
 
 
 @login_required
