@@ -1,8 +1,8 @@
 """The measures that follow a case beyond its deadlines: service requests reviewed (1.4), a
 complaints officer named (4.1), the complaints policy published (3.4), intervals for updates
 agreed when a response runs late (5.9), outstanding actions done by the date promised (6.6,
-6.17) and lessons learned from upheld complaints (9.1). Each is shown passing here; tests/rules/test_every_figure_can_fail.py shows
-each failing.
+6.17) and lessons learned from upheld complaints (9.1). Each is shown passing here;
+tests/rules/test_every_figure_can_fail.py shows each failing.
 
 Today is Monday 24 November 2025; the period is the reporting year 2025/26.
 """
