@@ -103,6 +103,23 @@ def test_the_cases_behind_a_figure_are_linked(client, olivia, hannah):
     assert re.search(rf'href="/complaints/{late.reference}/"', text)
 
 
+def test_records_behind_a_figure_that_are_not_cases_are_named_not_linked(
+    client, olivia, martin
+):
+    from tests.selfassessment.factories import start
+
+    assessment = start(olivia)
+    answer = next(a for a in assessment.answers.all() if a.ref == "4.1")
+    olivia.is_active = False  # the landlord's only complaints officer leaves
+    olivia.save()
+    client.force_login(martin)
+    text = client.get(
+        reverse("selfassessment:answer", args=[assessment.pk, answer.pk])
+    ).content.decode()
+    assert "Records behind it: no complaints officer" in text
+    assert "/complaints/no" not in text
+
+
 def test_an_improvement_action_is_added_beside_the_answer(client, olivia):
     from tests.selfassessment.factories import start
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# A complaint's reference (complaints.services.intake): the breaches that are cases, which pages
+# link, beside the ones that are other records ("adjustment 12", "no complaints officer").
+COMPLAINT_REFERENCE = re.compile(r"CMP-\d{6,}")
 
 
 @dataclass
@@ -26,6 +31,14 @@ class Figure:
     @property
     def percent(self) -> float | None:
         return round(100 * self.met / self.total, 1) if self.total else None
+
+    @property
+    def breached_cases(self) -> list[str]:
+        return [b for b in self.breaches if COMPLAINT_REFERENCE.fullmatch(b)]
+
+    @property
+    def breached_records(self) -> list[str]:
+        return [b for b in self.breaches if not COMPLAINT_REFERENCE.fullmatch(b)]
 
     @property
     def proposed(self) -> str | None:
