@@ -39,6 +39,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m bench.workingdays
 	$(BIN)/python -m bench.reports --sizes 10000 100000 --postgres
 	$(BIN)/python -m bench.workspace --sizes 10000 100000
+	$(BIN)/python -m bench.insight
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3

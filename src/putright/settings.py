@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "putright.system",
     "putright.api",
     "putright.search",
+    "putright.insight",
     "putright.web",
 ]
 
@@ -155,6 +156,9 @@ STORAGES = {
 }
 
 # Attachments on a case (5.12 full record): size and type limits.
+# The dissatisfaction detector's model (docs/insight.md): the packaged one unless a landlord has
+# trained its own (`putright dissatisfaction train --output FILE`).
+PUTRIGHT_DISSATISFACTION_MODEL = os.environ.get("PUTRIGHT_DISSATISFACTION_MODEL", "")
 PUTRIGHT_MAX_ATTACHMENT_BYTES = int(
     os.environ.get("PUTRIGHT_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
 )
