@@ -31,6 +31,9 @@ def oversight_editor(view):
     return wrapped
 
 
+LINE = 200  # what a prefilled field takes from the query
+
+
 def _data(request):
     return request.POST if request.method == "POST" else None
 
@@ -64,7 +67,9 @@ def _form_page(request, form, record, *, context: dict, back: str, success: str)
 
 @oversight_editor
 def lesson_add(request):
-    form = forms.LessonForm(_data(request))
+    # A theme (insight.themes) offers itself as a lesson: its name and cases come in the query.
+    initial = {key: request.GET.get(key, "")[:LINE] for key in ("title", "complaints")}
+    form = forms.LessonForm(_data(request), initial=initial)
 
     def record(form):
         data = form.cleaned_data
