@@ -20,7 +20,15 @@ from django.db.models import Exists, OuterRef
 from putright import dates
 from putright.complaints.models import Stage
 from putright.letters.models import Letter, LetterKind, LetterStatus
-from putright.rules import exclusions, extensions, independence, remedies, reviews, timeliness
+from putright.rules import (
+    exclusions,
+    extensions,
+    independence,
+    remedies,
+    reviews,
+    surveys,
+    timeliness,
+)
 from putright.rules.figures import Figure
 from putright.timescales.code import timescales_for
 
@@ -69,6 +77,9 @@ def live_evidence(*, code_version: str, period_start: dt.date, period_end: dt.da
     result += _response_letters(stages, names["response_letters"])
     if names["reviews"]:
         result += reviews.measures(**period, today=today)
+    if code_version == "2024":
+        # 1.3, 1.6: dissatisfied survey comments followed up with the offer to complain.
+        result += surveys.follow_up_measures(**period, today=today)
     return [f for f in result if f is not None and (f.total or f.pending)]
 
 
