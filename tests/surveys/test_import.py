@@ -43,7 +43,9 @@ def test_an_xlsx_imports_with_spreadsheet_dates(olivia):
 
 def test_importing_the_same_file_twice_imports_once(olivia):
     _import(olivia, "tsm.csv", csv_bytes(GOOD))
-    again = _import(olivia, "tsm.csv", csv_bytes(GOOD + [["P-4", "2025-10-04", "", "", "LCRA", "no", "", ""]]))
+    again = _import(
+        olivia, "tsm.csv", csv_bytes(GOOD + [["P-4", "2025-10-04", "", "", "LCRA", "no", "", ""]])
+    )
     assert len(again.created) == 1 and again.already_imported == 3
     assert SurveyResponse.objects.count() == 4
 

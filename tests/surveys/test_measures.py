@@ -34,7 +34,9 @@ def test_tp09_counts_per_tenure_inside_the_reporting_year(record):
 
 
 def _figures(start=YEAR_START, end=YEAR_END):
-    return {f.ref: f for f in live_evidence(code_version="2024", period_start=start, period_end=end)}
+    return {
+        f.ref: f for f in live_evidence(code_version="2024", period_start=start, period_end=end)
+    }
 
 
 def test_an_unfollowed_dissatisfied_comment_is_a_breach_of_1_6_and_1_3(record):
@@ -76,5 +78,8 @@ def test_comments_outside_the_period_are_not_counted(record):
 @pytest.mark.parametrize("code", ["2022", "2020"])
 def test_only_the_2024_code_has_the_figure(record, code):
     record(responded_on=dt.date(2025, 10, 1))
-    refs = {f.ref for f in live_evidence(code_version=code, period_start=YEAR_START, period_end=YEAR_END)}
+    refs = {
+        f.ref
+        for f in live_evidence(code_version=code, period_start=YEAR_START, period_end=YEAR_END)
+    }
     assert "1.6" not in refs
