@@ -44,14 +44,15 @@ def test_an_xlsx_imports_with_spreadsheet_dates(olivia):
 def test_importing_the_same_file_twice_imports_once(olivia):
     _import(olivia, "tsm.csv", csv_bytes(GOOD))
     again = _import(
-        olivia, "tsm.csv", csv_bytes(GOOD + [["P-4", "2025-10-04", "", "", "LCRA", "no", "", ""]])
+        olivia, "tsm.csv", csv_bytes([*GOOD, ["P-4", "2025-10-04", "", "", "LCRA", "no", "", ""]])
     )
     assert len(again.created) == 1 and again.already_imported == 3
     assert SurveyResponse.objects.count() == 4
 
 
 def test_a_bad_row_refuses_the_whole_file_naming_row_and_column(olivia):
-    rows = GOOD + [
+    rows = [
+        *GOOD,
         ["P-5", "31/02/2025", "", "", "Leasehold", "maybe", "Quite happy", ""],
         ["P-1", "2025-10-05", "CMP-999999", "", "LCRA", "yes", "", ""],
     ]
@@ -79,7 +80,7 @@ def test_a_future_date_is_refused(olivia):
 def test_a_file_without_the_columns_is_unreadable(olivia):
     with pytest.raises(importing.FileUnreadable, match="missing: tenure"):
         importing.read("tsm.csv", csv_bytes([["P-1", "2025-10-01"]], header=["id", "date"]))
-    with pytest.raises(importing.FileUnreadable, match="csv or .xlsx"):
+    with pytest.raises(importing.FileUnreadable, match=r"csv or \.xlsx"):
         importing.read("tsm.pdf", b"%PDF")
 
 
@@ -104,7 +105,7 @@ def test_a_handler_cannot_import(hannah):
 
 def test_the_command_reports_each_problem_and_imports_nothing(olivia, tmp_path):
     path = tmp_path / "tsm.csv"
-    path.write_bytes(csv_bytes(GOOD + [["P-5", "2025-10-05", "", "", "LCRX", "yes", "", ""]]))
+    path.write_bytes(csv_bytes([*GOOD, ["P-5", "2025-10-05", "", "", "LCRX", "yes", "", ""]]))
     err = StringIO()
     with pytest.raises(CommandError, match="Nothing imported: 1 problem"):
         call_command("surveys", "import", str(path), user="olivia", stderr=err)

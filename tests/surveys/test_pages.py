@@ -107,7 +107,7 @@ def test_the_dashboard_shows_tp09_beside_ch01_and_ch02_per_tenure(client, martin
     html = client.get(reverse("oversight:dashboard") + "?year=2025").content.decode()
     assert "CH01 and CH02 per tenure" in html
     assert "TP09 satisfied with the approach to complaints handling, LCRA: 100.0% (1 / 1)" in html
-    assert "LCHO: –% (0 / 0)" in html
+    assert "LCHO: \u2013% (0 / 0)" in html
 
 
 def test_the_dashboard_shows_tp09_even_without_homes(client, martin, record):

@@ -43,10 +43,11 @@ def dissatisfied_comments():
     )
 
 
-def follow_up_due(responded_on: dt.date) -> dt.date:
+def follow_up_due(responded_on: dt.date, calendar=None) -> dt.date:
     from putright.landlord.selectors import working_day_calendar
 
-    return working_day_calendar().add_working_days(responded_on, FOLLOW_UP_WORKING_DAYS)
+    calendar = calendar or working_day_calendar()
+    return calendar.add_working_days(responded_on, FOLLOW_UP_WORKING_DAYS)
 
 
 def follow_up_measures(
@@ -60,14 +61,21 @@ def follow_up_measures(
         .order_by("responded_on", "pk")
         .values_list("pk", "provider_response_id", "responded_on", "followed_up")
     )
+    waiting = [row for row in rows if not row[3]]
+    due = {}
+    if waiting:  # one read of the closure days, and only when something waits
+        from putright.landlord.selectors import working_day_calendar
+
+        calendar = working_day_calendar()
+        due = {row[0]: follow_up_due(row[2], calendar) for row in waiting}
     figures = []
     for ref in refs:
         figure = Figure(
             ref,
             "Dissatisfied survey comments followed up with the offer of the complaints process",
         )
-        for pk, provider_id, responded_on, followed_up in rows:
-            if not followed_up and follow_up_due(responded_on) >= today:
+        for pk, provider_id, _responded_on, followed_up in rows:
+            if not followed_up and due[pk] >= today:
                 figure.pending += 1
                 continue
             figure.add(followed_up, f"Survey response {provider_id or pk}")
