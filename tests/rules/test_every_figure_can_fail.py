@@ -203,6 +203,22 @@ def restriction_not_reviewed(u):
     return f"restriction {restriction.pk}"
 
 
+def survey_comment_not_followed_up(u):
+    """1.3, 1.6: a dissatisfied survey comment whose resident was never offered the complaints
+    process, past the time to follow it up."""
+    from putright.surveys.services import survey_record
+
+    survey = survey_record(
+        user=u.olivia,
+        responded_on=D(2025, 9, 1),
+        tenure="lcra",
+        complained_last_12_months=True,
+        satisfaction="very_dissatisfied",
+        comment="Nobody called me back.",
+    )
+    return survey.label
+
+
 def issue(case, kind, user):
     letter = letters.letter_draft(user=user, complaint=case, kind=kind)
     return letters.letter_issue(user=user, letter=letter, delivery="post")
@@ -226,6 +242,8 @@ BREACHES = {
     "6.19": response_not_written_stage2,
     "5.10": adjustment_not_reviewed,
     "5.14": restriction_not_reviewed,
+    "1.3": survey_comment_not_followed_up,
+    "1.6": survey_comment_not_followed_up,
 }
 # Figures for rules Putright refuses to let be broken: they say so beside the figure.
 ENFORCED = {"6.4", "6.15", "6.13", "2.1"}
