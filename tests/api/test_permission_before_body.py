@@ -37,7 +37,8 @@ GOVERNANCE_MAY = {
 
 # Writes a handler may make on a case they do not hold: the signing in and out above; logging
 # complaints and service requests (any staff); adjustments (any staff); and raising a risk flag,
-# the deliberate safeguarding exception (docs/api.md).
+# the deliberate safeguarding exception (docs/api.md); survey responses and their follow-ups,
+# which belong to no case (any staff who change cases, docs/surveys.md).
 HANDLER_MAY = {
     *[op for op in GOVERNANCE_MAY if "/auth/" in op[1]],
     ("post", "/api/v1/complaints/"),
@@ -47,6 +48,8 @@ HANDLER_MAY = {
     ("post", "/api/v1/residents/{id}/adjustments/"),
     ("post", "/api/v1/residents/{id}/adjustments/{aid}/reviews/"),
     ("post", "/api/v1/complaints/{reference}/vulnerability-flags/"),
+    ("post", "/api/v1/surveys/"),
+    ("post", "/api/v1/surveys/{id}/follow-ups/"),
 }
 
 
