@@ -115,3 +115,30 @@ def test_the_dashboard_shows_tp09_even_without_homes(client, martin, record):
     client.force_login(martin)
     html = client.get(reverse("oversight:dashboard") + "?year=2025").content.decode()
     assert "LCRA: 100.0% (1 / 1)" in html
+
+
+@pytest.mark.parametrize("name", ["surveys:list", "surveys:follow_ups"])
+def test_the_lists_cost_the_same_queries_at_two_sizes(
+    client, olivia, record, name, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import log_complaint
+
+    def grow(start, n):
+        for i in range(start, start + n):
+            complaint = log_complaint(
+                user=olivia, resident={"name": f"R{i}", "tenancy_reference": f"T{i}"}
+            )
+            record(provider_response_id=f"Q-{i}", complaint=complaint.reference)
+
+    client.force_login(olivia)
+    grow(0, 2)
+    client.get(reverse(name))  # warm the session
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(reverse(name)).status_code == 200
+    grow(2, 10)
+    with django_assert_num_queries(len(small)):
+        html = client.get(reverse(name)).content.decode()
+    assert "R11" in html
