@@ -123,3 +123,11 @@ def test_the_command_imports_and_says_what_it_did(olivia, tmp_path):
         out.getvalue()
     )
     assert "Imported 0 survey response(s) from tsm.csv; 3 already imported" in out.getvalue()
+
+
+def test_a_workbook_that_would_unpack_too_far_is_refused(settings):
+    settings.PUTRIGHT_MAX_UNPACKED_BYTES = 1000
+    with pytest.raises(importing.FileUnreadable, match="would unpack"):
+        importing.read("tsm.xlsx", xlsx_bytes(GOOD))
+    with pytest.raises(importing.FileUnreadable, match="not a readable XLSX"):
+        importing.read("tsm.xlsx", b"not a zip")

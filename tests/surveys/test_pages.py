@@ -142,3 +142,30 @@ def test_the_lists_cost_the_same_queries_at_two_sizes(
     with django_assert_num_queries(len(small)):
         html = client.get(reverse(name)).content.decode()
     assert "R11" in html
+
+
+def test_import_the_providers_file_on_the_web(client, olivia):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.surveys.conftest import csv_bytes
+
+    client.force_login(olivia)
+    url = reverse("surveys:import")
+    assert client.get(url).status_code == 200
+    bad = csv_bytes([["W-1", "2025-10-01", "", "", "Leasehold", "yes", "", ""]])
+    refused = client.post(url, {"file": SimpleUploadedFile("tsm.csv", bad)})
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "Nothing was imported: 1 problem(s), listed below." in html
+    assert "<td>tenure</td>" in html and "&#x27;Leasehold&#x27; is not a tenure" in html
+    assert SurveyResponse.objects.count() == 0
+    good = csv_bytes([["W-1", "2025-10-01", "", "", "LCRA", "yes", "Very dissatisfied", "No."]])
+    done = client.post(url, {"file": SimpleUploadedFile("tsm.csv", good)}, follow=True)
+    assert "Imported 1 survey response(s) from tsm.csv; 0 already imported; 1" in (
+        done.content.decode()
+    )
+
+
+def test_a_handler_does_not_import(client, hannah):
+    client.force_login(hannah)
+    assert client.get(reverse("surveys:import")).status_code == 403

@@ -108,6 +108,13 @@ class FollowUpForm(GovForm):
         }
 
 
+class ImportForm(GovForm):
+    file = forms.FileField(
+        label="The survey provider's file",
+        help_text="CSV or XLSX, row 1 naming the columns (see the guidance above).",
+    )
+
+
 def apply_errors(form: forms.Form, error: InvalidInput) -> None:
     """The service's field errors on the form's own fields ("complaint.channel" on channel)."""
     for key, messages in error.errors.items():

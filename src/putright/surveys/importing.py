@@ -99,6 +99,8 @@ def _table(name: str, content: bytes) -> list[list]:
     if suffix == ".xlsx":
         from openpyxl import load_workbook
 
+        _check_archive(name, content)
+
         try:
             book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
@@ -112,6 +114,22 @@ def _table(name: str, content: bytes) -> list[list]:
             decoded = content.decode("cp1252", errors="replace")
         return list(csv.reader(io.StringIO(decoded)))[: MAX_ROWS + 1]
     raise FileUnreadable(f"{name}: give a .csv or .xlsx file.")
+
+
+def _check_archive(name: str, content: bytes) -> None:
+    """An XLSX is a zip: refuse one that would unpack to more than uploads allow (a zip bomb)."""
+    import zipfile
+
+    from django.conf import settings
+
+    limit = settings.PUTRIGHT_MAX_UNPACKED_BYTES
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile:
+        raise FileUnreadable(f"{name}: not a readable XLSX workbook.") from None
+    if len(members) > 2000 or sum(m.file_size for m in members) > limit:
+        raise FileUnreadable(f"{name}: the workbook would unpack to more than {limit:,} bytes.")
 
 
 def _date(value):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 
 from putright import dates
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
-from putright.surveys import forms, permissions, selectors, services
+from putright.surveys import forms, importing, permissions, selectors, services
 from putright.surveys.models import SurveyResponse
 
 PAGE_SIZE = 50
@@ -47,6 +47,7 @@ def survey_list(request):
             "page": page,
             "waiting": selectors.follow_up_count(),
             "can_record": permissions.can_record_surveys(request.user),
+            "can_import": permissions.can_import_surveys(request.user),
         },
     )
 
@@ -75,6 +76,48 @@ def survey_add(request):
             "title": "Record a survey response",
             "back": reverse("surveys:list"),
         },
+        status=status,
+    )
+
+
+@login_required
+def survey_import(request):
+    """The provider's file, uploaded: all or nothing, each problem named by row and column."""
+    if not permissions.can_import_surveys(request.user):
+        raise PermissionDenied(
+            "Only the complaints officer, managers and administrators import survey responses."
+        )
+    posted = request.method == "POST"
+    form = forms.ImportForm(request.POST if posted else None, request.FILES if posted else None)
+    problems, status = [], 200
+    if posted:
+        status = 400
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                rows = importing.read(upload.name, upload.read())
+                result = services.survey_import(user=request.user, rows=rows, source=upload.name)
+            except importing.FileUnreadable as error:
+                form.add_error("file", str(error))
+            except services.ImportRefused as error:
+                problems = error.problems
+                form.add_error(
+                    "file", f"Nothing was imported: {len(problems)} problem(s), listed below."
+                )
+            except NotPermitted as error:
+                raise PermissionDenied(str(error)) from error
+            else:
+                messages.success(
+                    request,
+                    f"Imported {len(result.created)} survey response(s) from {upload.name}; "
+                    f"{result.already_imported} already imported; {result.follow_ups} "
+                    "dissatisfied comment(s) to follow up.",
+                )
+                return redirect("surveys:list")
+    return render(
+        request,
+        "surveys/import.html",
+        {"form": form, "problems": problems, "back": reverse("surveys:list")},
         status=status,
     )
 
