@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "putright.letters",
     "putright.oversight",
     "putright.selfassessment",
+    "putright.surveys",
     "putright.reminders",
     "putright.notifications",
     "putright.system",

@@ -253,6 +253,22 @@ def upheld_without_a_lesson(u):
     return _stage1_answered(u).reference
 
 
+def survey_comment_not_followed_up(u):
+    """1.3, 1.6: a dissatisfied survey comment whose resident was never offered the complaints
+    process, past the time to follow it up."""
+    from putright.surveys.services import survey_record
+
+    survey = survey_record(
+        user=u.olivia,
+        responded_on=D(2025, 9, 1),
+        tenure="lcra",
+        complained_last_12_months=True,
+        satisfaction="very_dissatisfied",
+        comment="Nobody called me back.",
+    )
+    return survey.label
+
+
 def issue(case, kind, user):
     letter = letters.letter_draft(user=user, complaint=case, kind=kind)
     return letters.letter_issue(user=user, letter=letter, delivery="post")
@@ -282,6 +298,8 @@ BREACHES = {
     "6.6": stage1_action_left_undone,
     "6.17": stage2_action_left_undone,
     "9.1": upheld_without_a_lesson,
+    "1.3": survey_comment_not_followed_up,
+    "1.6": survey_comment_not_followed_up,
     "4.1": no_officer,  # last: the other builders act as the officer
 }
 # Figures for rules Putright refuses to let be broken: they say so beside the figure.

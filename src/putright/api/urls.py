@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("putright.oversight.api_urls")),
     path("", include("putright.selfassessment.api_urls")),
     path("", include("putright.insight.api_urls")),
+    path("", include("putright.surveys.api_urls")),
 ]

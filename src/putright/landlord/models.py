@@ -105,6 +105,24 @@ class HomesOwned(models.Model):
         help_text="The year the reporting year starts (2025 = April 2025 to March 2026).",
     )
     homes = models.PositiveIntegerField()
+    # The same homes split by stock, for CH01 per tenure (blank: not split). The total above
+    # stays the one CH01 is reported on.
+    homes_lcra = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Low cost rental accommodation (LCRA) homes."
+    )
+    homes_lcho = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Low cost home ownership (LCHO) homes."
+    )
 
     class Meta:
         ordering = ["-reporting_year"]
+
+    def clean(self):
+        parts = [n for n in (self.homes_lcra, self.homes_lcho) if n is not None]
+        if self.homes is not None and sum(parts) > self.homes:
+            raise ValidationError(
+                {"homes_lcra": "The homes per tenure cannot add up to more than the total."}
+            )
+
+    def homes_for(self, tenure: str) -> int | None:
+        return {"lcra": self.homes_lcra, "lcho": self.homes_lcho}.get(tenure)

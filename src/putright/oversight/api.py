@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from putright.errors import InvalidInput
-from putright.oversight import selectors, tables
+from putright.oversight import selectors, tables, tenure
 from putright.oversight.periods import parse_period, parse_year
 from putright.oversight.permissions import ReadsOversight
 
@@ -52,7 +52,8 @@ EXPORT_PARAMETERS = [
 
 
 class TsmView(APIView):
-    """TSM CH01 and CH02 for a reporting year (1 April to 31 March)."""
+    """TSM CH01 and CH02 for a reporting year (1 April to 31 March), with each per tenure
+    (`by_tenure`: LCRA and LCHO) and TP09 per tenure (`tp09`)."""
 
     permission_classes = [ReadsOversight]
 
@@ -66,7 +67,7 @@ class TsmView(APIView):
     )
     def get(self, request):
         year = parse_year(request.query_params.get("year"))
-        figures = selectors.tsm(year, homes=_homes(request.query_params.get("homes")))
+        figures = tenure.tsm_with_tenure(year, homes=_homes(request.query_params.get("homes")))
         exported = _export(request, {"tsm": tables.tsm_table(figures)}, f"tsm-{year}")
         return exported or Response(figures)
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from putright import dates
 from putright.complaints.models import Category, Decision
 from putright.landlord.selectors import landlord_settings
-from putright.oversight import analysis, charts, selectors, tables
+from putright.oversight import analysis, charts, selectors, tables, tenure
 from putright.oversight.periods import Period, quarter, reporting_year
 
 logger = logging.getLogger(__name__)
@@ -143,7 +143,7 @@ def annual_report_context(year: int, *, report=None, public: bool = False) -> di
     period = reporting_year(year)
     context = oversight_context(period, links=False)
     try:
-        tsm = selectors.tsm(year)
+        tsm = tenure.tsm_with_tenure(year)
     except Exception:  # homes not recorded: the report says so rather than failing
         tsm = None
     today = context["today"]

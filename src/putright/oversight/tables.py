@@ -5,6 +5,7 @@ from __future__ import annotations
 from putright import spreadsheets
 from putright.complaints.models import Category, Channel, Decision, RefusalReason, RemedyType
 from putright.oversight.selectors import REMEDY_BANDS
+from putright.oversight.tenure import tenure_rows
 
 
 def _label(choices, value: str) -> str:
@@ -192,7 +193,8 @@ def tsm_table(figures: dict) -> dict:
                     "ch02_stage2_denominator",
                 ),
             )
-        ],
+        ]
+        + tenure_rows(figures),
     }
 
 

@@ -18,7 +18,7 @@ from putright import dates
 from putright.complaints.models import Category
 from putright.errors import InvalidInput
 from putright.landlord.selectors import landlord_settings
-from putright.oversight import drilldown, reports, selectors
+from putright.oversight import drilldown, reports, selectors, tenure
 from putright.oversight.models import AnnualReport, OmbudsmanCase, OmbudsmanReport
 from putright.oversight.periods import (
     parse_period,
@@ -72,10 +72,11 @@ def dashboard(request):
         year = reporting_year_of(dates.today())
         period = reporting_year(year)
     context = reports.oversight_context(period)
-    tsm = None
+    tsm = tp09 = None
     if year is not None:
+        tp09 = tenure.tp09(year)  # from the surveys: needs no homes
         try:
-            tsm = selectors.tsm(year)
+            tsm = tenure.tsm_with_tenure(year)
         except InvalidInput:
             tsm = None
     context.update(
@@ -83,6 +84,7 @@ def dashboard(request):
             "errors": errors,
             "year": year,
             "tsm": tsm,
+            "tp09": tp09,
             "quarters": [1, 2, 3, 4],
             "from_value": request.GET.get("from", ""),
             "to_value": request.GET.get("to", ""),

@@ -10,6 +10,14 @@ class ContactMethod(models.TextChoices):
     IN_PERSON = "in_person", "In person"
 
 
+class Tenure(models.TextChoices):
+    """The Regulator's two kinds of stock the TSMs are reported for (CH01, CH02, TP09)."""
+
+    LCRA = "lcra", "Low cost rental (LCRA)"
+    LCHO = "lcho", "Low cost home ownership (LCHO)"
+    UNKNOWN = "unknown", "Not known"
+
+
 class Resident(models.Model):
     name = models.CharField(max_length=200)
     email = models.EmailField(blank=True)
@@ -19,6 +27,8 @@ class Resident(models.Model):
     preferred_contact_method = models.CharField(
         max_length=20, choices=ContactMethod.choices, default=ContactMethod.EMAIL
     )
+    # Which stock their home is, so that CH01 and CH02 can be reported per tenure.
+    tenure = models.CharField(max_length=10, choices=Tenure.choices, default=Tenure.UNKNOWN)
     created_at = models.DateTimeField(auto_now_add=True)
     # Set when the retention schedule anonymises the resident (UK GDPR storage limitation).
     anonymised_at = models.DateTimeField(null=True, blank=True)

@@ -16,6 +16,7 @@ report and the API all read. A change to a rule therefore cannot leave its evide
 - `remedies`: 7.3, what will happen and by when, followed through.
 - `definition`: 5.6, 5.7, the complaint definition and audited amendments.
 - `reviews`: 5.10, 5.14, adjustments and restrictions kept under active review.
+- `surveys`: 1.3, 1.6, dissatisfied survey comments followed up; TSM TP09 per tenure.
 
 These modules sit below the services of every app: they import models, never services.
 """

@@ -31,6 +31,7 @@ from putright.rules import (
     remedies,
     reviews,
     service_requests,
+    surveys,
     timeliness,
 )
 from putright.rules.figures import Figure
@@ -90,6 +91,8 @@ def live_evidence(*, code_version: str, period_start: dt.date, period_end: dt.da
         result.append(keeping_informed.update_agreement_measure(**measured))
         result += keeping_informed.actions_measures(**measured)
         result.append(learning.measure(**measured))
+        # 1.3, 1.6: dissatisfied survey comments followed up with the offer to complain.
+        result += surveys.follow_up_measures(**period, today=today)
     return [f for f in result if f is not None and (f.total or f.pending)]
 
 

@@ -55,6 +55,7 @@ def nav_links(user) -> list[NavLink]:
     links.append(
         NavLink("Self-assessment", reverse("selfassessment:list"), ("selfassessment",))
     )
+    links.append(NavLink("Surveys", reverse("surveys:list"), ("surveys",)))
     return links
 
 

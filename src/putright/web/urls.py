@@ -100,4 +100,5 @@ app_urlpatterns = [
     path("oversight/", include("putright.oversight.urls")),
     path("self-assessment/", include("putright.selfassessment.urls")),
     path("insight/", include("putright.insight.urls")),
+    path("surveys/", include("putright.surveys.urls")),
 ]

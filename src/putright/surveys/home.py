@@ -1,0 +1,10 @@
+"""What the staff home shows of the surveys: the dissatisfied comments waiting for a follow-up,
+for those who record them (None for anyone else, so the card is not shown)."""
+
+from putright.surveys import permissions, selectors
+
+
+def survey_follow_up_count(user) -> int | None:
+    if not permissions.can_record_surveys(user):
+        return None
+    return selectors.follow_up_count()
