@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "putright.letters",
     "putright.oversight",
     "putright.selfassessment",
+    "putright.governance",
     "putright.reminders",
     "putright.notifications",
     "putright.system",
@@ -233,6 +234,8 @@ SPECTACULAR_SETTINGS = {
         "LetterKindEnum": "putright.letters.models.LetterKind",
         "LetterStatusEnum": "putright.letters.models.LetterStatus",
         "SelfAssessmentStatusEnum": "putright.selfassessment.models.Status",
+        "OrganisationalChangeKindEnum": "putright.governance.models.OrganisationalChange.Kind",
+        "GovernanceReportKindEnum": "putright.governance.models.ReportKind",
     },
 }
 

@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("putright.letters.api_urls")),
     path("", include("putright.oversight.api_urls")),
     path("", include("putright.selfassessment.api_urls")),
+    path("", include("putright.governance.api_urls")),
 ]

@@ -22,6 +22,9 @@ class Figure:
     # deadline it claims to have met).
     flags: dict[str, str] = field(default_factory=dict)
     enforced: str = ""
+    # The breaches are complaint references (linked to their case pages); False when they are
+    # other records, named in words (an incident, an organisational change).
+    links_to_cases: bool = True
 
     @property
     def percent(self) -> float | None:

@@ -20,7 +20,17 @@ from django.db.models import Exists, OuterRef
 from putright import dates
 from putright.complaints.models import Stage
 from putright.letters.models import Letter, LetterKind, LetterStatus
-from putright.rules import exclusions, extensions, independence, remedies, reviews, timeliness
+from putright.rules import (
+    continuity,
+    exclusions,
+    extensions,
+    governance,
+    independence,
+    reassessment,
+    remedies,
+    reviews,
+    timeliness,
+)
 from putright.rules.figures import Figure
 from putright.timescales.code import timescales_for
 
@@ -69,7 +79,22 @@ def live_evidence(*, code_version: str, period_start: dt.date, period_end: dt.da
     result += _response_letters(stages, names["response_letters"])
     if names["reviews"]:
         result += reviews.measures(**period, today=today)
+    if code_version == "2024":
+        result += _organisation(period, today)
     return [f for f in result if f is not None and (f.total or f.pending)]
+
+
+def _organisation(period: dict, today: dt.date) -> list[Figure]:
+    """The landlord's own records, not its complaints: exceptional circumstances (8.5),
+    organisational change (8.3), the governing body (9.3, 9.7) and who is accountable (9.4,
+    9.5)."""
+    return [
+        reassessment.measure(**period),
+        continuity.measure(**period),
+        governance.learning_measure(**period),
+        *governance.accountability_measures(),
+        governance.determinations_measure(**period, today=today),
+    ]
 
 
 def _response_letters(stages, refs: dict[int, str]) -> list[Figure]:

@@ -99,4 +99,5 @@ app_urlpatterns = [
     path("people/", include("putright.people.urls")),
     path("oversight/", include("putright.oversight.urls")),
     path("self-assessment/", include("putright.selfassessment.urls")),
+    path("governance/", include("putright.governance.urls")),
 ]
