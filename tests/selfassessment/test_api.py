@@ -133,5 +133,6 @@ def test_detail_query_count_does_not_grow_with_actions(
             owner=martin,
             due_on=dt.date(2026, 1, 1),
         )
-    with django_assert_max_num_queries(15):
+    # 15, and five for the landlord's own records in the live evidence (8.3, 8.5, 9.3 to 9.7).
+    with django_assert_max_num_queries(20):
         assert api.get(url).status_code == 200
