@@ -232,3 +232,11 @@ def test_the_api_records_an_incident_and_answers_400_naming_the_field(olivia, gr
     assert api(grace).get("/api/v1/governance/incidents/").status_code == 200
     refused = api(grace).post("/api/v1/governance/incidents/", {}, format="json")
     assert refused.status_code == 403
+
+
+def test_the_governing_body_pack_page_lists_the_incident(client, olivia, incident):
+    log_complaint(user=olivia, received_on=D(2025, 11, 5))
+    client.force_login(olivia)
+    page = client.get(reverse("oversight:pack", args=[2025, 3])).content.decode()
+    assert "Exceptional circumstances (8.5)" in page
+    assert "Cyber attack" in page

@@ -228,3 +228,8 @@ def test_the_api_for_meetings_reports_and_accountability(olivia, grace, api, det
     )
     assert set_.json()["mrc"] == "Grace" and set_.json()["senior_lead"] == "Sam Lee"
     assert api(grace).get("/api/v1/governance/accountability/").status_code == 200
+
+
+def test_handlers_cannot_read_the_governance_api(hannah, api):
+    for path in ("accountability/", "incidents/", "organisational-changes/", "meetings/"):
+        assert api(hannah).get(f"/api/v1/governance/{path}").status_code == 403

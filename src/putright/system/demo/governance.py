@@ -93,19 +93,24 @@ def _meetings(officer: User, manager: User, today: dt.date) -> int:
             kind="pack",
             title=f"Governing body complaints pack to {month:%B %Y}",
         )
+    # Last reporting year's annual report and self-assessment, at the first Board meeting at
+    # least two months after the year ended (9.7 d).
     year = reporting_year_of(today) - 1
-    services.report_presented_record(
-        user=officer,
-        meeting=meetings[1],
-        kind="annual_report",
-        title=f"Annual complaints performance report {year}/{(year + 1) % 100:02d}",
-    )
-    services.report_presented_record(
-        user=officer,
-        meeting=meetings[1],
-        kind="self_assessment",
-        title=f"Self-assessment against the Code {year}/{(year + 1) % 100:02d}",
-    )
+    after = next((m for m in meetings if m.held_on > dt.date(year + 1, 5, 31)), None)
+    if after is not None:
+        label = f"{year}/{(year + 1) % 100:02d}"
+        services.report_presented_record(
+            user=officer,
+            meeting=after,
+            kind="annual_report",
+            title=f"Annual complaints performance report {label}",
+        )
+        services.report_presented_record(
+            user=officer,
+            meeting=after,
+            kind="self_assessment",
+            title=f"Self-assessment against the Code {label}",
+        )
     case = _reported_determination(manager, today)
     if case is not None:
         first = Meeting.objects.filter(held_on__gt=case.determined_on, held_on__lte=today).first()
