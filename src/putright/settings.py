@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "putright.oversight",
     "putright.selfassessment",
     "putright.surveys",
+    "putright.governance",
     "putright.reminders",
     "putright.notifications",
     "putright.system",
@@ -238,6 +239,8 @@ SPECTACULAR_SETTINGS = {
         "LetterKindEnum": "putright.letters.models.LetterKind",
         "LetterStatusEnum": "putright.letters.models.LetterStatus",
         "SelfAssessmentStatusEnum": "putright.selfassessment.models.Status",
+        "OrganisationalChangeKindEnum": "putright.governance.models.OrganisationalChange.Kind",
+        "GovernanceReportKindEnum": "putright.governance.models.ReportKind",
     },
 }
 

@@ -26,6 +26,7 @@ from putright.complaints.models import (
 )
 from putright.complaints.selectors import stage_deadline
 from putright.complaints.workflow import Status, allowed_actions
+from putright.governance.marks import IncidentMark
 from putright.inputs import Input
 from putright.people import contact_details
 from putright.people.contact_details import WithholdsContactDetails
@@ -453,7 +454,7 @@ class EventOutput(serializers.ModelSerializer):
         return event.actor_name or event.actor_label  # the username at the time (5.12)
 
 
-class ComplaintOutput(serializers.ModelSerializer):
+class ComplaintOutput(IncidentMark, serializers.ModelSerializer):
     resident = ResidentOutput()
     co_complainants = ResidentOutput(many=True)
     representative = RepresentativeOutput(allow_null=True)
@@ -502,6 +503,7 @@ class ComplaintOutput(serializers.ModelSerializer):
             "attachments",
             "events",
             "allowed_actions",
+            "received_during_incident",
         ]
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
@@ -509,7 +511,7 @@ class ComplaintOutput(serializers.ModelSerializer):
         return sorted(a.value for a in allowed_actions(Status(complaint.status), complaint.stage))
 
 
-class ComplaintSummaryOutput(serializers.ModelSerializer):
+class ComplaintSummaryOutput(IncidentMark, serializers.ModelSerializer):
     """One row of the complaints list: where the case stands and when its next step is due."""
 
     resident = ResidentOutput()
@@ -537,6 +539,7 @@ class ComplaintSummaryOutput(serializers.ModelSerializer):
             "internal_due_on",
             "working_days_left",
             "overdue",
+            "received_during_incident",
         ]
 
     def _deadline(self, complaint):

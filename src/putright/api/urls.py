@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("putright.selfassessment.api_urls")),
     path("", include("putright.insight.api_urls")),
     path("", include("putright.surveys.api_urls")),
+    path("", include("putright.governance.api_urls")),
 ]

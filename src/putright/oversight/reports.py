@@ -19,6 +19,7 @@ from putright.complaints.models import Category, Decision
 from putright.landlord.selectors import landlord_settings
 from putright.oversight import analysis, charts, selectors, tables, tenure
 from putright.oversight.periods import Period, quarter, reporting_year
+from putright.rules import continuity
 
 logger = logging.getLogger(__name__)
 
@@ -167,6 +168,7 @@ def annual_report_context(year: int, *, report=None, public: bool = False) -> di
             "non_compliance": list(selectors.non_compliance_findings(period)),
             "lessons": list(selectors.lessons_implemented(period)),
             "ombudsman_reports": list(selectors.ombudsman_reports(period)),
+            "incidents": continuity.in_period(period.start, period.end, today=today),
         }
     )
     return context
@@ -196,6 +198,7 @@ def governing_body_pack_context(year: int, number: int) -> dict:
             "ombudsman_reports": list(selectors.ombudsman_reports(period)),
             "repeat_complainants": selectors.repeat_complainants(period),
             "repeat_issues": selectors.repeat_issues_by_property(period),
+            "incidents": continuity.in_period(period.start, period.end, today=context["today"]),
         }
     )
     return context

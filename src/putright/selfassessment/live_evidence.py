@@ -22,12 +22,15 @@ from putright.complaints.models import Stage
 from putright.letters.models import Letter, LetterKind, LetterStatus
 from putright.rules import (
     complaints_officer,
+    continuity,
     exclusions,
     extensions,
+    governance,
     independence,
     keeping_informed,
     learning,
     policy,
+    reassessment,
     remedies,
     reviews,
     service_requests,
@@ -96,6 +99,25 @@ def live_evidence(*, code_version: str, period_start: dt.date, period_end: dt.da
     return [f for f in result if f is not None and (f.total or f.pending)]
 
 
+def organisation_evidence(
+    *, code_version: str, period_start: dt.date, period_end: dt.date
+) -> list[Figure]:
+    """The landlord's own records rather than its complaints, under the 2024 Code's numbers:
+    organisational change (8.3), exceptional circumstances (8.5), the governing body (9.3,
+    9.7) and who is accountable (9.4, 9.5; register entries, shown whatever the period)."""
+    if code_version != "2024":
+        return []
+    period = {"period_start": period_start, "period_end": period_end}
+    result = [
+        reassessment.measure(**period),
+        continuity.measure(**period),
+        governance.learning_measure(**period),
+        *governance.accountability_measures(),
+        governance.determinations_measure(**period, today=dates.today()),
+    ]
+    return [f for f in result if f is not None and (f.total or f.pending)]
+
+
 def _response_letters(stages, refs: dict[int, str]) -> list[Figure]:
     """6.9 / 6.19: letters are only issuable with every required element, so an issued response
     letter is a complete one."""
@@ -131,10 +153,9 @@ def by_ref(figures: list[Figure]) -> dict[str, list[Figure]]:
 
 
 def live_evidence_for(self_assessment) -> dict[str, list[Figure]]:
-    return by_ref(
-        live_evidence(
-            code_version=self_assessment.code_version.key,
-            period_start=self_assessment.period_start,
-            period_end=self_assessment.period_end,
-        )
-    )
+    period = {
+        "code_version": self_assessment.code_version.key,
+        "period_start": self_assessment.period_start,
+        "period_end": self_assessment.period_end,
+    }
+    return by_ref(live_evidence(**period) + organisation_evidence(**period))

@@ -101,4 +101,5 @@ app_urlpatterns = [
     path("self-assessment/", include("putright.selfassessment.urls")),
     path("insight/", include("putright.insight.urls")),
     path("surveys/", include("putright.surveys.urls")),
+    path("governance/", include("putright.governance.urls")),
 ]

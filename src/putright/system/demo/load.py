@@ -28,6 +28,7 @@ from putright.landlord.models import ClosureDay, HomesOwned
 from putright.landlord.selectors import landlord_settings, working_day_calendar
 from putright.letters import services as letter_services
 from putright.rules.exclusions import letter_kind
+from putright.system.demo.governance import governance_set_up
 from putright.system.demo.oversight import oversight_set_up
 from putright.system.demo.plan import ESCALATION_WINDOW_DAYS, ComplaintPlan, Planner, Step
 from putright.system.demo.surveys import surveys_set_up
@@ -356,5 +357,6 @@ def load_demo(*, complaints: int, seed: int, progress=None) -> Summary:
     with transaction.atomic():
         summary.records = oversight_set_up(users, today)
         summary.records |= surveys_set_up(users, today)
+        summary.records.update(governance_set_up(users, today))
     summary.seconds = time.monotonic() - started
     return summary

@@ -126,14 +126,20 @@ def _ombudsman_cases(manager: User, today: dt.date) -> int:
 def _self_assessment(officer: User, today: dt.date) -> int:
     """This year's self-assessment, started, with Putright's live evidence taken in for the
     first answers it has records for: the page a complaints officer would open to carry on."""
+    from putright.system.demo.load import clock_at
+
     year = reporting_year_of(today)
-    assessment = selfassessment.selfassessment_create(
-        user=officer,
-        code_version="2024",
-        period_start=dt.date(year, 4, 1),
-        period_end=dt.date(year + 1, 3, 31),
-        title=f"Self-assessment {year}/{(year + 1) % 100:02d}",
-    )
+    # Started six weeks ago, before the demo's organisational change (system/demo/governance.py),
+    # so that a new self-assessment is shown due after it (8.3).
+    started = dt.datetime.combine(today - dt.timedelta(days=42), dt.time(10), tzinfo=dt.UTC)
+    with clock_at(started):
+        assessment = selfassessment.selfassessment_create(
+            user=officer,
+            code_version="2024",
+            period_start=dt.date(year, 4, 1),
+            period_end=dt.date(year + 1, 3, 31),
+            title=f"Self-assessment {year}/{(year + 1) % 100:02d}",
+        )
     accepted = 0
     for answer in assessment.answers.order_by("pk"):
         if accepted == 8:

@@ -1,0 +1,63 @@
+"""8.3: a self-assessment after a significant restructure, merger or change in procedures.
+
+An organisational change recorded after the latest self-assessment was completed makes a new
+self-assessment due, until one is started on or after the day of the change (a self-assessment
+started the same day counts; one completed the same day does not make the change "after" it).
+The measure counts the changes in the period: met when a self-assessment was started on or after
+the change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from putright import dates
+from putright.rules.figures import Figure
+
+PROVISION = "8.3"
+
+
+def _started_on(self_assessment) -> dt.date:
+    return dates.london_date(self_assessment.created_at)
+
+
+def due() -> object | None:
+    """The organisational change a new self-assessment is due after, or None: the latest change
+    after the latest completed self-assessment's completion with no self-assessment started on
+    or after it."""
+    from putright.governance.models import OrganisationalChange
+    from putright.selfassessment.models import SelfAssessment
+
+    changes = OrganisationalChange.objects.order_by("-changed_on", "-pk")
+    completed = (
+        SelfAssessment.objects.filter(completed_on__isnull=False).order_by("-completed_on").first()
+    )
+    if completed is not None:
+        changes = changes.filter(changed_on__gt=completed.completed_on)
+    change = changes.first()
+    if change is None:
+        return None
+    latest = SelfAssessment.objects.order_by("-created_at").first()
+    if latest is not None and _started_on(latest) >= change.changed_on:
+        return None
+    return change
+
+
+def measure(*, period_start: dt.date, period_end: dt.date) -> Figure | None:
+    from putright.governance.models import OrganisationalChange
+    from putright.selfassessment.models import SelfAssessment
+
+    changes = list(
+        OrganisationalChange.objects.filter(changed_on__range=(period_start, period_end)).order_by(
+            "changed_on", "pk"
+        )
+    )
+    if not changes:
+        return None
+    latest = SelfAssessment.objects.order_by("-created_at").first()
+    latest_started = _started_on(latest) if latest else None
+    figure = Figure(PROVISION, "Organisational changes followed by a new self-assessment")
+    for change in changes:
+        ok = latest_started is not None and latest_started >= change.changed_on
+        figure.add(ok, str(change), "" if ok else "no self-assessment started since")
+    return figure
