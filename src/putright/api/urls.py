@@ -12,4 +12,6 @@ urlpatterns = [
     path("", include("putright.letters.api_urls")),
     path("", include("putright.oversight.api_urls")),
     path("", include("putright.selfassessment.api_urls")),
+    path("", include("putright.contractors.api_urls")),
+    path("", include("putright.training.api_urls")),
 ]

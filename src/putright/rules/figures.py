@@ -22,6 +22,9 @@ class Figure:
     # deadline it claims to have met).
     flags: dict[str, str] = field(default_factory=dict)
     enforced: str = ""
+    # What `breaches` names: "complaints" (references, linked to the case) or "staff"
+    # (usernames, for a measure of people rather than cases, such as training).
+    breaches_are: str = "complaints"
 
     @property
     def percent(self) -> float | None:
@@ -72,6 +75,7 @@ class Figure:
             "flags": self.flags,
             "proposed": self.proposed,
             "enforced": self.enforced,
+            "breaches_are": self.breaches_are,
             "summary": self.summary,
         }
 

@@ -20,7 +20,16 @@ from django.db.models import Exists, OuterRef
 from putright import dates
 from putright.complaints.models import Stage
 from putright.letters.models import Letter, LetterKind, LetterStatus
-from putright.rules import exclusions, extensions, independence, remedies, reviews, timeliness
+from putright.rules import (
+    contractors,
+    exclusions,
+    extensions,
+    independence,
+    remedies,
+    reviews,
+    timeliness,
+    training,
+)
 from putright.rules.figures import Figure
 from putright.timescales.code import timescales_for
 
@@ -29,8 +38,18 @@ LiveFigure = Figure
 
 # Provisions per Code version that are not timescales (those come from the timescales data).
 PROVISIONS = {
-    "2024": {"remedies": "7.3", "response_letters": {1: "6.9", 2: "6.19"}, "reviews": True},
-    "2022": {"remedies": "6.5", "response_letters": {1: "5.8", 2: "5.16"}, "reviews": False},
+    "2024": {
+        "remedies": "7.3",
+        "response_letters": {1: "6.9", 2: "6.19"},
+        "reviews": True,
+        "registers": True,  # training (3.2, 4.3) and contractors (5.5)
+    },
+    "2022": {
+        "remedies": "6.5",
+        "response_letters": {1: "5.8", 2: "5.16"},
+        "reviews": False,
+        "registers": False,
+    },
 }
 
 
@@ -69,6 +88,9 @@ def live_evidence(*, code_version: str, period_start: dt.date, period_end: dt.da
     result += _response_letters(stages, names["response_letters"])
     if names["reviews"]:
         result += reviews.measures(**period, today=today)
+    if names["registers"]:
+        result += training.measures(period_end=period_end)
+        result.append(contractors.measure(**period, today=today, code_version=code_version))
     return [f for f in result if f is not None and (f.total or f.pending)]
 
 

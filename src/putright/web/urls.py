@@ -99,4 +99,6 @@ app_urlpatterns = [
     path("people/", include("putright.people.urls")),
     path("oversight/", include("putright.oversight.urls")),
     path("self-assessment/", include("putright.selfassessment.urls")),
+    path("contractors/", include("putright.contractors.urls")),
+    path("training/", include("putright.training.urls")),
 ]
