@@ -16,6 +16,8 @@ from putright.contractors.models import Contractor, InformationRequest, Involvem
 from putright.contractors.pages import form_page
 from putright.oversight import permissions
 
+READERS_ONLY = "Only the complaints officer, managers, governance and administrators see this."
+
 
 def _data(request):
     return request.POST if request.method == "POST" else None
@@ -40,7 +42,7 @@ def _contractor(pk) -> Contractor | None:
 def register(request):
     """The register with each contractor's figures (officer, managers, governance, admin)."""
     if not permissions.can_read_oversight(request.user):
-        raise PermissionDenied(permissions.EDITORS_ONLY)
+        raise PermissionDenied(READERS_ONLY)
     today = dates.today()
     return render(
         request,
@@ -55,7 +57,7 @@ def register(request):
 @login_required
 def requests(request):
     if not permissions.can_read_oversight(request.user):
-        raise PermissionDenied(permissions.EDITORS_ONLY)
+        raise PermissionDenied(READERS_ONLY)
     today = dates.today()
     overdue_only = request.GET.get("show") == "overdue"
     return render(

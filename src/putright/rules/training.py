@@ -3,7 +3,8 @@
 4.3 asks that the staff who handle complaints are trained to do it; 3.2 that all staff are
 aware of the complaints process; 9.8 that the landlord keeps what staff learn up to date. The
 register (putright.training) holds each completion with its expiry, worked out here from the
-course's validity. The measures are taken on the period's last day:
+course's validity. The measures are taken on the period's last day (today, for a period not
+yet over):
 
 - 4.3: the relevant staff (active users with a case-handling role: handler, officer, manager,
   who had joined by then) with in-date complaint-handling training, of all relevant staff;
@@ -112,12 +113,11 @@ def awareness_measure(*, period_end: dt.date) -> Figure | None:
     )
 
 
-def measures(*, period_end: dt.date) -> list[Figure]:
+def measures(*, period_end: dt.date, today: dt.date) -> list[Figure]:
+    """Both, on the period's last day, or today for a period not yet over."""
+    day = min(period_end, today)
     return [
         f
-        for f in (
-            awareness_measure(period_end=period_end),
-            complaint_handling_measure(period_end=period_end),
-        )
+        for f in (awareness_measure(period_end=day), complaint_handling_measure(period_end=day))
         if f is not None
     ]

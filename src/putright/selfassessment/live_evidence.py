@@ -89,7 +89,7 @@ def live_evidence(*, code_version: str, period_start: dt.date, period_end: dt.da
     if names["reviews"]:
         result += reviews.measures(**period, today=today)
     if names["registers"]:
-        result += training.measures(period_end=period_end)
+        result += training.measures(period_end=period_end, today=today)
         result.append(contractors.measure(**period, today=today, code_version=code_version))
     return [f for f in result if f is not None and (f.total or f.pending)]
 

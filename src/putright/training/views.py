@@ -16,6 +16,8 @@ from putright.rules import training as rule
 from putright.training import forms, selectors, services
 from putright.training.models import Course
 
+READERS_ONLY = "Only the complaints officer, managers, governance and administrators see this."
+
 
 def _data(request):
     return request.POST if request.method == "POST" else None
@@ -24,10 +26,10 @@ def _data(request):
 @login_required
 def register(request):
     if not permissions.can_read_oversight(request.user):
-        raise PermissionDenied(permissions.EDITORS_ONLY)
+        raise PermissionDenied(READERS_ONLY)
     today = dates.today()
     show_all = request.GET.get("show") == "all"
-    figures = rule.measures(period_end=today)
+    figures = rule.measures(period_end=today, today=today)
     return render(
         request,
         "training/register.html",
