@@ -203,6 +203,21 @@ def restriction_not_reviewed(u):
     return f"restriction {restriction.pk}"
 
 
+def staff_untrained(u):
+    # Nobody has complaint-handling training: every member of staff who handles cases fails 4.3.
+    return "hannah"
+
+
+def staff_unaware(u):
+    return "hannah"
+
+
+def contractor_request_unanswered(u):
+    from tests.contractors.factories import request_for
+
+    return request_for(u.olivia, sent_on=D(2025, 10, 1), due_on=D(2025, 10, 10)).complaint.reference
+
+
 def issue(case, kind, user):
     letter = letters.letter_draft(user=user, complaint=case, kind=kind)
     return letters.letter_issue(user=user, letter=letter, delivery="post")
@@ -226,6 +241,9 @@ BREACHES = {
     "6.19": response_not_written_stage2,
     "5.10": adjustment_not_reviewed,
     "5.14": restriction_not_reviewed,
+    "3.2": staff_unaware,
+    "4.3": staff_untrained,
+    "5.5": contractor_request_unanswered,
 }
 # Figures for rules Putright refuses to let be broken: they say so beside the figure.
 ENFORCED = {"6.4", "6.15", "6.13", "2.1"}

@@ -230,9 +230,9 @@ def test_figures_for_a_self_assessment_and_a_fixed_number_of_queries(
 ):
     assessment = start(olivia, period_start=D(2025, 4, 1), period_end=D(2026, 3, 31))
     # Timeliness (a count and breaches per verdict), extensions (2), extension letters,
-    # independence (3), refusals, remedies, response letters and the review measures: fixed,
-    # whatever the number of cases.
-    with django_assert_max_num_queries(16):
+    # independence (3), refusals, remedies, response letters, the review measures, training (1)
+    # and contractors' requests (1): fixed, whatever the number of cases.
+    with django_assert_max_num_queries(18):
         by_ref = live_evidence_for(assessment)
     assert by_ref["6.2"][0].met == 4
 

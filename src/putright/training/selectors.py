@@ -60,7 +60,7 @@ def expiring_between(start: dt.date, end: dt.date):
 
 def relevant_staff(*, day: dt.date):
     """4.3: each relevant member of staff and whether they are trained on `day`."""
-    return list(rule.trained(day, Q(course__complaint_handling=True), rule.RELEVANT_ROLES))
+    return list(rule.trained(day, rule.HANDLING_COURSES, rule.RELEVANT_ROLES))
 
 
 def courses():
