@@ -40,21 +40,19 @@ def test_naming_a_contractor_and_requesting_information(olivia):
     case = log_complaint(user=olivia, received_on=D(2025, 11, 3))
     firm = contractor(olivia)
     client = api(olivia)
+    base = f"/api/v1/contractors/complaints/{case.reference}"
+    response = client.post(f"{base}/named/", {"contractor": 999}, format="json")
+    assert response.status_code == 400 and "contractor" in response.json()
     response = client.post(
-        "/api/v1/contractors/named/", {"complaint": "NOPE", "contractor": firm.pk}, format="json"
+        "/api/v1/contractors/complaints/NOPE/named/", {"contractor": firm.pk}, format="json"
     )
-    assert response.status_code == 400 and "complaint" in response.json()
-    response = client.post(
-        "/api/v1/contractors/named/",
-        {"complaint": case.reference, "contractor": firm.pk, "role": "Roof"},
-        format="json",
-    )
+    assert response.status_code == 404
+    response = client.post(f"{base}/named/", {"contractor": firm.pk, "role": "Roof"}, format="json")
     assert response.status_code == 201
     assert response.json()["contractor"] == "Riverside Repairs Ltd"
     response = client.post(
-        "/api/v1/contractors/requests/",
+        f"{base}/requests/",
         {
-            "complaint": case.reference,
             "contractor": firm.pk,
             "description": "Job sheets",
             "sent_on": "2025-11-10",
@@ -63,9 +61,8 @@ def test_naming_a_contractor_and_requesting_information(olivia):
     )
     assert response.status_code == 400 and "due_on" in response.json()
     response = client.post(
-        "/api/v1/contractors/requests/",
+        f"{base}/requests/",
         {
-            "complaint": case.reference,
             "contractor": firm.pk,
             "description": "Job sheets",
             "sent_on": "2025-11-10",
@@ -77,13 +74,13 @@ def test_naming_a_contractor_and_requesting_information(olivia):
     made = response.json()
     assert (made["overdue"], made["answered_on"]) == (True, None)
     answer = client.post(
-        f"/api/v1/contractors/requests/{made['id']}/answer/",
+        f"{base}/requests/{made['id']}/answer/",
         {"answered_on": "2025-11-18"},
         format="json",
     )
     assert answer.status_code == 200 and answer.json()["overdue"] is False
     again = client.post(
-        f"/api/v1/contractors/requests/{made['id']}/answer/",
+        f"{base}/requests/{made['id']}/answer/",
         {"answered_on": "2025-11-19"},
         format="json",
     )

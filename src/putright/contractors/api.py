@@ -17,6 +17,7 @@ from putright.contractors.models import Contractor, InformationRequest, Involvem
 from putright.errors import InvalidInput
 from putright.inputs import Input
 from putright.oversight.permissions import ReadsOversight
+from putright.rules import access
 
 # --- output --------------------------------------------------------------------------------
 
@@ -88,7 +89,6 @@ class ContractorIn(Input):
 
 
 class InvolvementIn(Input):
-    complaint = serializers.CharField(max_length=40)
     contractor = serializers.IntegerField(min_value=1)
     role = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
@@ -99,7 +99,6 @@ class RemedyContractorIn(Input):
 
 
 class RequestIn(Input):
-    complaint = serializers.CharField(max_length=40)
     contractor = serializers.IntegerField(min_value=1)
     description = serializers.CharField()
     sent_on = serializers.DateField()
@@ -118,10 +117,7 @@ def _parse(serializer_class, request) -> dict:
 
 
 def _complaint(reference: str) -> Complaint:
-    complaint = Complaint.objects.filter(reference=reference).first()
-    if complaint is None:
-        raise InvalidInput({"complaint": [f"No complaint has reference {reference}."]})
-    return complaint
+    return get_object_or_404(Complaint, reference=reference)
 
 
 def _contractor(pk) -> Contractor | None:
@@ -162,23 +158,32 @@ class ContractorFigures(APIView):
         return Response(ContractorFiguresOut(rows, many=True).data)
 
 
-class InvolvementCreate(PermissionBeforeBody, APIView):
+class CaseWrite(PermissionBeforeBody, APIView):
+    """A write on one complaint: those who may act on it, checked before the body is read."""
+
+    def may_write(self, request, reference, **url_kwargs) -> None:
+        access.require_can_act(request.user, _complaint(reference))
+
+
+class InvolvementCreate(CaseWrite):
     @extend_schema(request=InvolvementIn, responses={201: InvolvementOut})
-    def post(self, request):
+    def post(self, request, reference):
         data = _parse(InvolvementIn, request)
         involvement = services.contractor_name(
             user=request.user,
-            complaint=_complaint(data["complaint"]),
+            complaint=_complaint(reference),
             contractor=_contractor(data["contractor"]),
             role=data["role"],
         )
         return Response(InvolvementOut(involvement).data, status=status.HTTP_201_CREATED)
 
 
-class RemedyContractorSet(PermissionBeforeBody, APIView):
+class RemedyContractorSet(CaseWrite):
     @extend_schema(request=RemedyContractorIn, responses=RemedyContractorOut)
-    def post(self, request, pk):
-        remedy = get_object_or_404(Remedy.objects.select_related("complaint"), pk=pk)
+    def post(self, request, reference, pk):
+        remedy = get_object_or_404(
+            Remedy.objects.select_related("complaint"), pk=pk, complaint__reference=reference
+        )
         data = _parse(RemedyContractorIn, request)
         contractor = _contractor(data["contractor"])
         services.remedy_contractor_set(
@@ -189,29 +194,37 @@ class RemedyContractorSet(PermissionBeforeBody, APIView):
         )
 
 
-class RequestList(PermissionBeforeBody, APIView):
+class RequestList(APIView):
+    """Every request to a contractor (`?overdue=1`: only those unanswered past their due date)."""
+
     @extend_schema(responses=RequestOut(many=True))
     def get(self, request):
         overdue = request.query_params.get("overdue") in ("1", "true")
         rows = selectors.request_list(today=dates.today(), overdue_only=overdue)
         return Response(RequestOut(rows, many=True).data)
 
+
+class RequestCreate(CaseWrite):
     @extend_schema(request=RequestIn, responses={201: RequestOut})
-    def post(self, request):
+    def post(self, request, reference):
         data = _parse(RequestIn, request)
         item = services.information_request_send(
             user=request.user,
-            complaint=_complaint(data.pop("complaint")),
+            complaint=_complaint(reference),
             contractor=_contractor(data.pop("contractor")),
             **data,
         )
         return Response(RequestOut(item).data, status=status.HTTP_201_CREATED)
 
 
-class RequestAnswer(PermissionBeforeBody, APIView):
+class RequestAnswer(CaseWrite):
     @extend_schema(request=AnswerIn, responses=RequestOut)
-    def post(self, request, pk):
-        item = get_object_or_404(InformationRequest.objects.select_related("complaint"), pk=pk)
+    def post(self, request, reference, pk):
+        item = get_object_or_404(
+            InformationRequest.objects.select_related("complaint"),
+            pk=pk,
+            complaint__reference=reference,
+        )
         item = services.information_request_answer(
             user=request.user, request=item, **_parse(AnswerIn, request)
         )
