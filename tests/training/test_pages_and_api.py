@@ -112,3 +112,15 @@ def test_the_api_names_bad_fields_and_records(olivia, hannah):
     }
     assert staff == {"hannah": True, "olivia": False}
     assert api(hannah).post("/api/v1/training/courses/", {}, format="json").status_code == 403
+
+
+def test_the_self_assessment_lists_the_untrained_as_staff_not_cases(client, olivia, hannah):
+    from tests.selfassessment.factories import start
+
+    assessment = start(olivia, period_start=D(2025, 4, 1), period_end=D(2026, 3, 31))
+    answer = assessment.answers.get(ref="4.3")
+    client.force_login(olivia)
+    page = client.get(reverse("selfassessment:answer", args=[assessment.pk, answer.pk]))
+    text = page.content.decode()
+    assert "Staff behind it: hannah, olivia" in text
+    assert reverse("web:complaint", args=["hannah"]) not in text
