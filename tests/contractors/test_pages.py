@@ -139,3 +139,39 @@ def test_the_requests_page_flags_the_overdue(client, olivia):
     client.force_login(olivia)
     page = client.get(reverse("contractors:requests") + "?show=overdue").content.decode()
     assert "overdue" in page and "Riverside Repairs Ltd" in page
+
+
+def test_the_register_forms_add_and_change_a_contractor(client, olivia):
+    client.force_login(olivia)
+    response = client.post(reverse("contractors:add"), {"name": "", "service": ""})
+    assert response.status_code == 400
+    assert "Enter the contractor&#x27;s name." in response.content.decode()
+    response = client.post(
+        reverse("contractors:add"), {"name": "Greenway Grounds", "service": "Grounds"}
+    )
+    assert response.status_code == 302
+    firm = contractor(olivia, name="Greenway Grounds")
+    response = client.post(
+        reverse("contractors:edit", args=[firm.pk]), {"service": "Grounds and trees", "contact": ""}
+    )
+    assert response.status_code == 302
+    firm.refresh_from_db()
+    assert (firm.service, firm.active) == ("Grounds and trees", False)
+    # No longer used: not offered on a case.
+    page = client.get(reverse("contractors:name", args=[log_complaint(user=olivia).reference]))
+    assert "Greenway Grounds" not in page.content.decode()
+
+
+def test_naming_on_the_web_and_a_handler_refused_on_a_colleagues_case(
+    client, olivia, hannah, harry
+):
+    case = log_complaint(user=olivia, received_on=D(2025, 11, 3))
+    acknowledge(case, user=olivia, handler=hannah)
+    firm = contractor(olivia)
+    url = reverse("contractors:name", args=[case.reference])
+    client.force_login(harry)
+    assert client.post(url, {"contractor": str(firm.pk)}).status_code == 403
+    client.force_login(hannah)
+    response = client.post(url, {"contractor": str(firm.pk), "role": "Roof"})
+    assert response.status_code == 302
+    assert case.contractor_involvements.get().role == "Roof"
