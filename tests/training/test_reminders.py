@@ -47,3 +47,13 @@ def test_a_refresher_already_recorded_stops_the_reminder(olivia, hannah):
     trained(olivia, hannah, course, D(2025, 11, 20))
     assert reminders_sweep() == {}
     assert mail.outbox == []
+
+
+def test_the_officers_digest_lists_contractor_requests_past_their_date(olivia):
+    from tests.contractors.factories import request_for
+
+    late = request_for(olivia, sent_on=D(2025, 11, 3), due_on=D(2025, 11, 10))
+    assert reminders_sweep()["overdue_digest"] == 1
+    digest = next(m for m in mail.outbox if "digest" in m.subject)
+    assert "Contractors' information past the date asked (5.5)" in digest.body
+    assert late.complaint.reference in digest.body

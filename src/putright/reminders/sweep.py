@@ -249,7 +249,12 @@ def _overdue_digest(today: dt.date) -> Reminder | None:
         .values_list("complaint__reference", flat=True)
     )
     missed = [d.complaint.reference for d in people_selectors.missed_updates(today=today)]
-    if not (overdue or remedies or actions or missed):
+    from putright.contractors.selectors import request_list
+
+    contractors = list(
+        request_list(today=today, overdue_only=True).values_list("complaint__reference", flat=True)
+    )
+    if not (overdue or remedies or actions or missed or contractors):
         return None
     lines = [f"Overdue on {today:%A %d %B %Y}:"]
     for label, refs in (
@@ -257,6 +262,7 @@ def _overdue_digest(today: dt.date) -> Reminder | None:
         ("Remedies past their due date", remedies),
         ("Outstanding actions past their due date", actions),
         ("Residents owed an update (5.9, 6.6)", missed),
+        ("Contractors' information past the date asked (5.5)", contractors),
     ):
         if refs:
             lines.append(f"\n{label}:")
@@ -273,6 +279,7 @@ def _overdue_digest(today: dt.date) -> Reminder | None:
             "remedies": sorted(set(remedies)),
             "actions": sorted(set(actions)),
             "missed_updates": sorted(set(missed)),
+            "contractor_requests": sorted(set(contractors)),
         },
     )
 
