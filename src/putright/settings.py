@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "putright.codes",
     "putright.people",
     "putright.complaints",
+    "putright.contractors",
+    "putright.training",
     "putright.letters",
     "putright.oversight",
     "putright.selfassessment",

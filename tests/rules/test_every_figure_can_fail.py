@@ -267,6 +267,19 @@ def survey_comment_not_followed_up(u):
         comment="Nobody called me back.",
     )
     return survey.label
+def staff_untrained(u):
+    # Nobody has complaint-handling training: every member of staff who handles cases fails 4.3.
+    return f"staff member {u.hannah.pk}"
+
+
+def staff_unaware(u):
+    return f"staff member {u.hannah.pk}"
+
+
+def contractor_request_unanswered(u):
+    from tests.contractors.factories import request_for
+
+    return request_for(u.olivia, sent_on=D(2025, 10, 1), due_on=D(2025, 10, 10)).complaint.reference
 
 
 def issue(case, kind, user):
@@ -300,6 +313,9 @@ BREACHES = {
     "9.1": upheld_without_a_lesson,
     "1.3": survey_comment_not_followed_up,
     "1.6": survey_comment_not_followed_up,
+    "3.2": staff_unaware,
+    "4.3": staff_untrained,
+    "5.5": contractor_request_unanswered,
     "4.1": no_officer,  # last: the other builders act as the officer
 }
 # Figures for rules Putright refuses to let be broken: they say so beside the figure.

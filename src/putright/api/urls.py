@@ -15,4 +15,6 @@ urlpatterns = [
     path("", include("putright.insight.api_urls")),
     path("", include("putright.surveys.api_urls")),
     path("", include("putright.governance.api_urls")),
+    path("", include("putright.contractors.api_urls")),
+    path("", include("putright.training.api_urls")),
 ]

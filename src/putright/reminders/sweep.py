@@ -35,6 +35,7 @@ class ReminderKind:
     REMEDY_DUE = "remedy_due"
     ACTION_DUE = "action_due"
     UPDATE_DUE = "update_due"
+    TRAINING_EXPIRES = "training_expires"
     # Not a reminder: marks the next day's sweep as enqueued, so that only one is.
     SWEEP_SCHEDULED = "sweep_scheduled"
 
@@ -207,6 +208,32 @@ def _update_reminders(today: dt.date) -> Iterable[Reminder]:
         )
 
 
+def _training_reminders(today: dt.date) -> Iterable[Reminder]:
+    """9.8: the officer, and the member of staff trained, hear before training expires
+    (PUTRIGHT_TRAINING_REMINDER_DAYS, default 30); a refresher already recorded stops it."""
+    from putright.rules import training as training_rule
+    from putright.training.selectors import expiring_between
+
+    horizon = today + dt.timedelta(days=training_rule.reminder_days())
+    officers = complaints_officers()
+    for record in expiring_between(today, horizon):
+        recipients = list(officers)
+        staff = record.staff
+        if staff is not None and staff.is_active and staff.email and staff not in recipients:
+            recipients.append(staff)
+        yield Reminder(
+            kind=ReminderKind.TRAINING_EXPIRES,
+            object_key=f"training:{record.pk}",
+            due_on=record.expires_on,
+            subject=f"Training expires {record.expires_on}: {record.course.name}",
+            body=f"{record.who}'s {record.course.name} training expires on "
+            f"{record.expires_on:%A %d %B %Y}. Book a refresher and record it in the training "
+            "register (4.3, 9.8).",
+            recipients=recipients,
+            extra={"training_record": record.pk, "course": record.course.name},
+        )
+
+
 def _overdue_digest(today: dt.date) -> Reminder | None:
     from putright.complaints.selectors import complaint_list
 
@@ -222,7 +249,12 @@ def _overdue_digest(today: dt.date) -> Reminder | None:
         .values_list("complaint__reference", flat=True)
     )
     missed = [d.complaint.reference for d in people_selectors.missed_updates(today=today)]
-    if not (overdue or remedies or actions or missed):
+    from putright.contractors.selectors import request_list
+
+    contractors = list(
+        request_list(today=today, overdue_only=True).values_list("complaint__reference", flat=True)
+    )
+    if not (overdue or remedies or actions or missed or contractors):
         return None
     lines = [f"Overdue on {today:%A %d %B %Y}:"]
     for label, refs in (
@@ -230,6 +262,7 @@ def _overdue_digest(today: dt.date) -> Reminder | None:
         ("Remedies past their due date", remedies),
         ("Outstanding actions past their due date", actions),
         ("Residents owed an update (5.9, 6.6)", missed),
+        ("Contractors' information past the date asked (5.5)", contractors),
     ):
         if refs:
             lines.append(f"\n{label}:")
@@ -246,6 +279,7 @@ def _overdue_digest(today: dt.date) -> Reminder | None:
             "remedies": sorted(set(remedies)),
             "actions": sorted(set(actions)),
             "missed_updates": sorted(set(missed)),
+            "contractor_requests": sorted(set(contractors)),
         },
     )
 
@@ -257,6 +291,7 @@ def due_reminders(today: dt.date) -> list[Reminder]:
         *_put_right_reminders(horizon),
         *_review_reminders(horizon),
         *_update_reminders(today),
+        *_training_reminders(today),
     ]
     digest = _overdue_digest(today)
     if digest is not None:

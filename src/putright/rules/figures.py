@@ -27,6 +27,8 @@ class Figure:
     # deadline it claims to have met).
     flags: dict[str, str] = field(default_factory=dict)
     enforced: str = ""
+    # What `breaches` names: "complaints" (references, linked to the case) or "staff"
+    # (usernames, for a measure of people rather than cases, such as training).
 
     @property
     def percent(self) -> float | None:

@@ -23,6 +23,7 @@ from putright.letters.models import Letter, LetterKind, LetterStatus
 from putright.rules import (
     complaints_officer,
     continuity,
+    contractors,
     exclusions,
     extensions,
     governance,
@@ -36,6 +37,7 @@ from putright.rules import (
     service_requests,
     surveys,
     timeliness,
+    training,
 )
 from putright.rules.figures import Figure
 from putright.timescales.code import timescales_for
@@ -45,8 +47,16 @@ LiveFigure = Figure
 
 # Provisions per Code version that are not timescales (those come from the timescales data).
 PROVISIONS = {
-    "2024": {"remedies": "7.3", "response_letters": {1: "6.9", 2: "6.19"}, "reviews": True},
-    "2022": {"remedies": "6.5", "response_letters": {1: "5.8", 2: "5.16"}, "reviews": False},
+    "2024": {
+        "remedies": "7.3",
+        "response_letters": {1: "6.9", 2: "6.19"},
+        "reviews": True,
+    },
+    "2022": {
+        "remedies": "6.5",
+        "response_letters": {1: "5.8", 2: "5.16"},
+        "reviews": False,
+    },
 }
 
 
@@ -96,6 +106,9 @@ def live_evidence(*, code_version: str, period_start: dt.date, period_end: dt.da
         result.append(learning.measure(**measured))
         # 1.3, 1.6: dissatisfied survey comments followed up with the offer to complain.
         result += surveys.follow_up_measures(**period, today=today)
+        # 3.2, 4.3: staff trained; 5.5: contractors' evidence requests answered in time.
+        result += training.measures(period_end=period_end, today=today)
+        result.append(contractors.measure(**period, today=today, code_version=code_version))
     return [f for f in result if f is not None and (f.total or f.pending)]
 
 

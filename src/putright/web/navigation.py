@@ -53,6 +53,8 @@ def nav_links(user) -> list[NavLink]:
     if can_read_oversight(user):  # the oversight pages' own check (403 for handlers)
         links.append(NavLink("Oversight", reverse("oversight:dashboard"), ("oversight",)))
         links.append(NavLink("Governance", reverse("governance:index"), ("governance",)))
+        links.append(NavLink("Training", reverse("training:register"), ("training",)))
+        links.append(NavLink("Contractors", reverse("contractors:register"), ("contractors",)))
     links.append(
         NavLink("Self-assessment", reverse("selfassessment:list"), ("selfassessment",))
     )

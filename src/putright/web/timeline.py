@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from putright.complaints.models import Decision, RefusalReason, RemedyType
+from putright.contractors import events as contractor_events
 
 TITLES = {
     "complaint_logged": "Complaint logged",
@@ -35,6 +36,7 @@ TITLES = {
     "letter_marked_for_post": "Letter marked for post",
     "email_received": "E-mail received",
     "amended": "Record corrected",
+    **contractor_events.TITLES,
 }
 
 # How the staff timeline can be narrowed (review finding H10): what was said, and letters.
@@ -171,6 +173,8 @@ def _details(event_type: str, p: dict) -> list[str]:
                 for key, value in (p.get("before") or {}).items()
             ),
         ]
+    if event_type in contractor_events.TITLES:
+        return contractor_events.details(event_type, p, _date)
     return []
 
 

@@ -102,4 +102,6 @@ app_urlpatterns = [
     path("insight/", include("putright.insight.urls")),
     path("surveys/", include("putright.surveys.urls")),
     path("governance/", include("putright.governance.urls")),
+    path("contractors/", include("putright.contractors.urls")),
+    path("training/", include("putright.training.urls")),
 ]

@@ -31,6 +31,7 @@ from putright.rules.exclusions import letter_kind
 from putright.system.demo.governance import governance_set_up
 from putright.system.demo.oversight import oversight_set_up
 from putright.system.demo.plan import ESCALATION_WINDOW_DAYS, ComplaintPlan, Planner, Step
+from putright.system.demo.registers import registers_set_up
 from putright.system.demo.surveys import surveys_set_up
 
 DEMO_PASSWORD = "putright-demo"
@@ -355,8 +356,9 @@ def load_demo(*, complaints: int, seed: int, progress=None) -> Summary:
         if progress and number % 50 == 0:
             progress(f"  {number} complaints...")
     with transaction.atomic():
-        summary.records = oversight_set_up(users, today)
-        summary.records |= surveys_set_up(users, today)
+        summary.records = registers_set_up(users, today)  # first: the self-assessment reads them
+        summary.records.update(oversight_set_up(users, today))
+        summary.records.update(surveys_set_up(users, today))
         summary.records.update(governance_set_up(users, today))
     summary.seconds = time.monotonic() - started
     return summary
