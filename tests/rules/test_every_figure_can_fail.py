@@ -17,7 +17,7 @@ from putright.complaints import services
 from putright.complaints.models import Extension, Refusal, Stage
 from putright.letters import services as letters
 from putright.people import services as people
-from putright.selfassessment.live_evidence import live_evidence
+from putright.selfassessment.live_evidence import live_evidence, organisation_evidence
 from tests.factories import acknowledge, log_complaint, respond
 from tests.factories import played_on as _on
 
@@ -282,6 +282,61 @@ def contractor_request_unanswered(u):
     return request_for(u.olivia, sent_on=D(2025, 10, 1), due_on=D(2025, 10, 10)).complaint.reference
 
 
+# --- the landlord's own records (organisation_evidence): 8.3, 8.5, 9.3, 9.4, 9.5, 9.7 -------
+
+
+def change_without_reassessment(u):
+    from putright.governance.services import organisational_change_record
+
+    change = organisational_change_record(
+        user=u.olivia, kind="merger", changed_on=D(2025, 10, 1), description="Merged with X."
+    )
+    return str(change)
+
+
+def incident_never_told(u):
+    from putright.governance.services import incident_record
+    from putright.rules.continuity import label
+
+    return label(
+        incident_record(
+            user=u.olivia,
+            title="Cyber attack",
+            description="Systems offline.",
+            starts_on=D(2025, 11, 3),
+            ends_on=D(2025, 11, 14),
+        )
+    )
+
+
+def meeting_without_a_report(u):
+    from putright.governance.services import meeting_record
+
+    return str(meeting_record(user=u.olivia, held_on=D(2025, 10, 15), body="Board"))
+
+
+def nobody_named(u):
+    return "nobody named in the governance settings"
+
+
+def determination_unreported(u):
+    from putright.governance.services import meeting_record
+    from putright.oversight import services as oversight
+
+    case = _stage1_answered(u)
+    referral = oversight.ombudsman_case_open(
+        user=u.olivia, complaint=case, referred_on=D(2025, 9, 10), ombudsman_reference="HOS-9"
+    )
+    oversight.ombudsman_determination_record(
+        user=u.olivia,
+        case=referral,
+        determined_on=D(2025, 10, 1),
+        findings=[{"element": "Repairs", "finding": "maladministration"}],
+    )
+    meeting_record(user=u.olivia, held_on=D(2025, 11, 5), body="Board")
+    return case.reference
+
+
 def issue(case, kind, user):
     letter = letters.letter_draft(user=user, complaint=case, kind=kind)
     return letters.letter_issue(user=user, letter=letter, delivery="post")
@@ -318,6 +373,15 @@ BREACHES = {
     "5.5": contractor_request_unanswered,
     "4.1": no_officer,  # last: the other builders act as the officer
 }
+# The landlord's records rather than its complaints (organisation_evidence).
+ORGANISATION_BREACHES = {
+    "8.3": change_without_reassessment,
+    "8.5": incident_never_told,
+    "9.3": meeting_without_a_report,
+    "9.4": nobody_named,
+    "9.5": nobody_named,
+    "9.7": determination_unreported,
+}
 # Figures for rules Putright refuses to let be broken: they say so beside the figure.
 ENFORCED = {"6.4", "6.15", "6.13", "2.1"}
 
@@ -342,7 +406,19 @@ def test_the_figure_shows_the_breach(ref, users):
     assert bool(figure.enforced) == (ref in ENFORCED)
 
 
+@pytest.mark.parametrize("ref", sorted(ORGANISATION_BREACHES))
+def test_the_landlords_records_show_the_breach(ref, users):
+    label = ORGANISATION_BREACHES[ref](users)
+    [figure] = [f for f in organisation_evidence(**PERIOD) if f.ref == ref]
+    assert label in figure.breaches
+    assert figure.met < figure.total
+    assert figure.proposed in ("no", "partly")
+
+
 def test_no_figure_is_without_a_breach_test(users):
     for build in BREACHES.values():
         build(users)
     assert {f.ref for f in live_evidence(**PERIOD)} == set(BREACHES)
+    for build in ORGANISATION_BREACHES.values():
+        build(users)
+    assert {f.ref for f in organisation_evidence(**PERIOD)} == set(ORGANISATION_BREACHES)

@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from putright.codes.catalogue import VERSIONS
 from putright.inputs import Input
+from putright.selfassessment.evidence_sources import source_for
 from putright.selfassessment.models import Answer, Comply, ImprovementAction, SelfAssessment
 
 
@@ -18,6 +19,7 @@ class ActionSerializer(serializers.ModelSerializer):
 class AnswerSerializer(serializers.ModelSerializer):
     actions = ActionSerializer(many=True, read_only=True)
     live_evidence = serializers.SerializerMethodField()
+    evidence_source = serializers.SerializerMethodField()
 
     class Meta:
         model = Answer
@@ -31,11 +33,17 @@ class AnswerSerializer(serializers.ModelSerializer):
             "to_review",
             "actions",
             "live_evidence",
+            "evidence_source",
         ]
 
     def get_live_evidence(self, answer) -> list[dict]:
         figures = self.context.get("live_evidence", {})
         return [figure.as_dict() for figure in figures.get(answer.ref, [])]
+
+    def get_evidence_source(self, answer) -> dict | None:
+        """Where the evidence for the provision comes from (evidence_sources)."""
+        source = source_for(answer.self_assessment.code_version.key, answer.ref)
+        return None if source is None else {"kind": source.kind, "what": source.what}
 
 
 class SelfAssessmentSummarySerializer(serializers.ModelSerializer):
@@ -96,9 +104,7 @@ class ActionCreateSerializer(Input):
     owner = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=150, help_text="A username."
     )
-    owner_name = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=200
-    )
+    owner_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
 
 
 class DateSerializer(Input):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from putright.codes.catalogue import VERSIONS
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
 from putright.selfassessment import selectors, services
+from putright.selfassessment.evidence_sources import source_for
 from putright.selfassessment.exporters import sections
 from putright.selfassessment.live_evidence import live_evidence_for
 from putright.selfassessment.models import Answer, Comply, SelfAssessment
@@ -164,6 +165,7 @@ def _answer_page(
         "self_assessment": self_assessment,
         "answer": answer,
         "figures": figures,
+        "source": source_for(self_assessment.code_version.key, answer.ref),
         "form": form,
         "action_form": action_form,
         "actions": list(answer.actions.all()),
