@@ -139,3 +139,20 @@ def test_only_someone_who_can_act_on_the_case_records_remedies(olivia, hannah, h
         with pytest.raises(NotPermitted):
             remedy_complete(user=user, remedy=remedy)
     assert fresh(complaint).remedies.count() == 1
+
+
+def test_a_remedy_is_one_of_the_codes_kinds(olivia):
+    """7.1: the remedies are the Code's list (apology, explanation, action, changed decision,
+    corrected record, money, policy change); anything else is refused, naming the field."""
+    complaint = logged(user=olivia)
+    with pytest.raises(InvalidInput) as error:
+        remedy_offer(
+            user=olivia,
+            complaint=complaint,
+            type="voucher",
+            description="A shopping voucher.",
+            offered_on=D(2025, 11, 10),
+            due_on=D(2025, 11, 20),
+        )
+    assert "type" in error.value.errors
+    assert not fresh(complaint).remedies.exists()

@@ -156,3 +156,28 @@ def test_5_5_names_the_cases_answered_late_or_not_at_all(olivia):
     assert (figure.met, figure.total) == (1, 3)
     assert figure.breaches == sorted([late.complaint.reference, never.complaint.reference])
     assert figure.proposed == "partly"
+
+
+def test_a_contractors_part_stays_on_the_landlords_two_stages(olivia, hannah, harry):
+    """5.4: naming a contractor changes neither the case nor its deadlines: the resident's
+    complaint goes through the landlord's own stage 1 and stage 2, and no stage beyond them."""
+    from putright.complaints import services as complaints
+
+    case = log_complaint(user=olivia, received_on=D(2025, 9, 1))
+    acknowledge(case, user=hannah, handler=hannah, on=D(2025, 9, 1))
+    case.refresh_from_db()
+    deadline = case.current_stage.respond_by
+    services.contractor_name(
+        user=olivia, complaint=case, contractor=contractor(olivia), role="Repairs"
+    )
+    case.refresh_from_db()
+    assert (case.current_stage.number, case.current_stage.respond_by) == (1, deadline)
+    respond(case, user=hannah, on=D(2025, 9, 5))
+    complaints.complaint_escalate(user=olivia, complaint=case, requested_on=D(2025, 9, 8))
+    case.refresh_from_db()
+    assert case.current_stage.number == 2
+    acknowledge(case, user=olivia, handler=harry, on=D(2025, 9, 9))
+    respond(case, user=harry, on=D(2025, 9, 20))
+    with pytest.raises(RuleBroken):
+        complaints.complaint_escalate(user=olivia, complaint=case, requested_on=D(2025, 9, 22))
+    assert case.stages.count() == 2

@@ -267,6 +267,8 @@ def survey_comment_not_followed_up(u):
         comment="Nobody called me back.",
     )
     return survey.label
+
+
 def staff_untrained(u):
     # Nobody has complaint-handling training: every member of staff who handles cases fails 4.3.
     return f"staff member {u.hannah.pk}"
@@ -282,7 +284,7 @@ def contractor_request_unanswered(u):
     return request_for(u.olivia, sent_on=D(2025, 10, 1), due_on=D(2025, 10, 10)).complaint.reference
 
 
-# --- the landlord's own records (organisation_evidence): 8.3, 8.5, 9.3, 9.4, 9.5, 9.7 -------
+# --- the landlord's own records (organisation_evidence): 8.3, 8.4, 8.5, 9.3, 9.4, 9.5, 9.7 -------
 
 
 def change_without_reassessment(u):
@@ -309,10 +311,32 @@ def incident_never_told(u):
     )
 
 
+def review_not_acted_on(u):
+    from putright.oversight import services as oversight
+
+    case = _stage1_answered(u)
+    referral = oversight.ombudsman_case_open(
+        user=u.olivia, complaint=case, referred_on=D(2025, 9, 10)
+    )
+    oversight.ombudsman_determination_record(
+        user=u.olivia,
+        case=referral,
+        determined_on=D(2025, 10, 1),
+        findings=[{"element": "Repairs", "finding": "service_failure"}],
+        self_assessment_review=True,
+    )
+    return case.reference
+
+
 def meeting_without_a_report(u):
     from putright.governance.services import meeting_record
 
     return str(meeting_record(user=u.olivia, held_on=D(2025, 10, 15), body="Board"))
+
+
+def quarter_without_a_report(u):
+    # No meeting received a report: every quarter of the period that has ended is a breach.
+    return "quarter 2025-07-01 to 2025-09-30"
 
 
 def nobody_named(u):
@@ -376,10 +400,12 @@ BREACHES = {
 # The landlord's records rather than its complaints (organisation_evidence).
 ORGANISATION_BREACHES = {
     "8.3": change_without_reassessment,
+    "8.4": review_not_acted_on,
     "8.5": incident_never_told,
     "9.3": meeting_without_a_report,
     "9.4": nobody_named,
     "9.5": nobody_named,
+    "9.6": quarter_without_a_report,
     "9.7": determination_unreported,
 }
 # Figures for rules Putright refuses to let be broken: they say so beside the figure.

@@ -191,6 +191,7 @@ def determination_add(request, pk: int):
             findings=form.findings(),
             orders=form.orders(),
             code_non_compliance=data["code_non_compliance"],
+            self_assessment_review=data["self_assessment_review"],
             summary=data["summary"],
         )
 

@@ -97,6 +97,9 @@ class DeterminationForm(GovForm):
     code_non_compliance = forms.BooleanField(
         label="The Ombudsman found the landlord did not comply with the Code", required=False
     )
+    self_assessment_review = forms.BooleanField(
+        label="The Ombudsman asked us to review our self-assessment (8.4)", required=False
+    )
     summary = text_area("Summary", required=False)
 
     def __init__(self, *args, **kwargs):

@@ -62,6 +62,8 @@ class OmbudsmanCase(models.Model):
     referred_on = models.DateField()
     # The Ombudsman's finding that the landlord failed to comply with the Code (8.1 c).
     code_non_compliance = models.BooleanField(default=False)
+    # 8.4: the Ombudsman asked the landlord to review its self-assessment after the investigation.
+    self_assessment_review = models.BooleanField(default=False)
     determined_on = models.DateField(null=True, blank=True)
     summary = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

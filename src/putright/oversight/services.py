@@ -160,6 +160,7 @@ def ombudsman_determination_record(
     orders: list[dict] | None = None,
     code_non_compliance: bool = False,
     summary: str = "",
+    self_assessment_review: bool = False,
 ) -> OmbudsmanCase:
     """The Ombudsman's determination: a finding per element, with orders and recommendations."""
     _require_editor(user)
@@ -184,8 +185,11 @@ def ombudsman_determination_record(
         raise InvalidInput(errors)
     case.determined_on = determined_on
     case.code_non_compliance = code_non_compliance
+    case.self_assessment_review = self_assessment_review
     case.summary = (summary or "").strip()
-    case.save(update_fields=["determined_on", "code_non_compliance", "summary"])
+    case.save(
+        update_fields=["determined_on", "code_non_compliance", "self_assessment_review", "summary"]
+    )
     Determination.objects.bulk_create(
         Determination(case=case, element=i["element"].strip(), finding=i["finding"])
         for i in findings

@@ -1,4 +1,9 @@
-"""The governing body (9.3, 9.4, 9.5, 9.7).
+"""The governing body (9.3, 9.4, 9.5, 9.6, 9.7).
+
+9.6: the MRC makes sure the governing body receives regular information on complaints. Putright
+takes "regular" as at least once a quarter: each quarter of the period (counted from its first
+day) is met when a meeting held in it received a complaints report; a quarter still running
+without one is not yet judged.
 
 9.4 and 9.5: a senior lead is accountable for complaint handling and a member of the governing
 body is the Member Responsible for Complaints (MRC). Each is a user or a named person; an MRC who
@@ -23,6 +28,7 @@ DETERMINATIONS = "9.7"
 LEARNING = "9.3"
 SENIOR_LEAD = "9.4"
 MRC = "9.5"
+INSIGHT = "9.6"
 
 
 def check_accountability(
@@ -153,3 +159,41 @@ def accountability_measures() -> list[Figure]:
         figure.add(bool(name), "nobody named in the governance settings")
         result.append(figure)
     return result
+
+
+def quarters(period_start: dt.date, period_end: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The period in quarters from its first day (the last may be short)."""
+    result = []
+    start = period_start
+    while start <= period_end:
+        month = start.month - 1 + 3
+        following = dt.date(start.year + month // 12, month % 12 + 1, 1)
+        if start.day != 1:  # a period that does not start on the 1st keeps its day of the month
+            following = following.replace(day=min(start.day, 28))
+        end = min(following - dt.timedelta(days=1), period_end)
+        result.append((start, end))
+        start = end + dt.timedelta(days=1)
+    return result
+
+
+def insight_measure(*, period_start: dt.date, period_end: dt.date, today: dt.date) -> Figure:
+    """9.6: quarters of the period in which the governing body received a complaints report."""
+    from putright.governance.models import ReportPresented
+
+    reported = set(
+        ReportPresented.objects.filter(
+            meeting__held_on__range=(period_start, period_end)
+        ).values_list("meeting__held_on", flat=True)
+    )
+    figure = Figure(INSIGHT, "Quarters in which the governing body received a complaints report")
+    for first, last in quarters(period_start, period_end):
+        received = any(first <= day <= last for day in reported)
+        if received or last < today:
+            figure.add(
+                received,
+                f"quarter {first.isoformat()} to {last.isoformat()}",
+                "" if received else "no complaints report to the governing body",
+            )
+        elif first <= today:
+            figure.pending += 1  # the quarter is still running
+    return figure

@@ -116,15 +116,18 @@ def organisation_evidence(
     *, code_version: str, period_start: dt.date, period_end: dt.date
 ) -> list[Figure]:
     """The landlord's own records rather than its complaints, under the 2024 Code's numbers:
-    organisational change (8.3), exceptional circumstances (8.5), the governing body (9.3,
-    9.7) and who is accountable (9.4, 9.5; register entries, shown whatever the period)."""
+    organisational change (8.3), the Ombudsman's request for a review (8.4), exceptional
+    circumstances (8.5), the governing body (9.3, 9.6, 9.7) and who is accountable (9.4, 9.5;
+    register entries, shown whatever the period)."""
     if code_version != "2024":
         return []
     period = {"period_start": period_start, "period_end": period_end}
     result = [
         reassessment.measure(**period),
+        reassessment.review_measure(**period),
         continuity.measure(**period),
         governance.learning_measure(**period),
+        governance.insight_measure(**period, today=dates.today()),
         *governance.accountability_measures(),
         governance.determinations_measure(**period, today=dates.today()),
     ]

@@ -37,3 +37,10 @@ def incident_covering(day, spans):
 def reassessment_due():
     """The organisational change a new self-assessment is due after (8.3), or None."""
     return reassessment.due()
+
+
+@register.simple_tag
+def review_due():
+    """The Ombudsman case whose determination asked for the self-assessment to be reviewed (8.4),
+    while no self-assessment has been started since, or None."""
+    return reassessment.review_due()

@@ -95,6 +95,7 @@ def _ombudsman_cases(manager: User, today: dt.date) -> int:
                 case=case,
                 determined_on=referred + dt.timedelta(days=30),
                 code_non_compliance=True,
+                self_assessment_review=True,
                 summary="The stage 2 response came late and did not say what would be put right.",
                 findings=[
                     {
