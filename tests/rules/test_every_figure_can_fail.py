@@ -17,6 +17,7 @@ from putright.complaints import services
 from putright.complaints.models import Extension, Refusal, Stage
 from putright.letters import services as letters
 from putright.people import services as people
+from putright.rules.dissatisfaction import label as label_of_flag
 from putright.selfassessment.live_evidence import live_evidence, organisation_evidence
 from tests.factories import acknowledge, log_complaint, respond
 from tests.factories import played_on as _on
@@ -269,6 +270,22 @@ def survey_comment_not_followed_up(u):
     return survey.label
 
 
+def service_request_flag_not_followed_up(u):
+    """1.5: a service request the detector heard as dissatisfied, never followed up, past the
+    time to follow it up."""
+    request = _on(
+        D(2025, 9, 1),
+        services.service_request_log,
+        user=u.olivia,
+        resident={"name": "Ada Lovelace"},
+        received_on=D(2025, 9, 1),
+        channel="phone",
+        description="This is the third time I have reported the leak and nobody has come. "
+        "I am fed up with being ignored.",
+    )
+    return label_of_flag(request.dissatisfaction_flag.pk)
+
+
 def staff_untrained(u):
     # Nobody has complaint-handling training: every member of staff who handles cases fails 4.3.
     return f"staff member {u.hannah.pk}"
@@ -391,6 +408,7 @@ BREACHES = {
     "6.17": stage2_action_left_undone,
     "9.1": upheld_without_a_lesson,
     "1.3": survey_comment_not_followed_up,
+    "1.5": service_request_flag_not_followed_up,
     "1.6": survey_comment_not_followed_up,
     "3.2": staff_unaware,
     "4.3": staff_untrained,
@@ -425,7 +443,8 @@ def users(olivia, hannah, harry, martin):
 @pytest.mark.parametrize("ref", sorted(BREACHES))
 def test_the_figure_shows_the_breach(ref, users):
     label = BREACHES[ref](users)
-    [figure] = [f for f in live_evidence(**PERIOD) if f.ref == ref]
+    # A provision can have more than one figure (1.3: survey comments and e-mails).
+    [figure] = [f for f in live_evidence(**PERIOD) if f.ref == ref and label in f.breaches]
     assert label in figure.breaches
     assert figure.met < figure.total
     assert figure.proposed in ("no", "partly")

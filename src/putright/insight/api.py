@@ -1,6 +1,7 @@
 """POST /api/v1/dissatisfaction/detect/: the detector over the API, for a housing system that
 wants its own messages read (the same service as the command and the inbound mail)."""
 
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -9,7 +10,10 @@ from rest_framework.views import APIView
 from putright.api.permissions import PermissionBeforeBody
 from putright.api.views import validated
 from putright.inputs import Input
-from putright.insight import detector
+from putright.insight import detector, services
+from putright.insight.models import Flag, FlagChoice
+from putright.rules.dissatisfaction import REFS, flags_waiting
+from putright.surveys.models import OfferMethod
 
 MAX_MESSAGES = 100
 
@@ -47,3 +51,48 @@ class Detect(PermissionBeforeBody, APIView):
     def post(self, request):
         messages = validated(DetectInput, request.data)["messages"]
         return Response({"results": detector.detect_many(messages)})
+
+
+class FlagOut(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    source = serializers.CharField()
+    ref = serializers.SerializerMethodField()
+    flagged_on = serializers.DateField()
+    score = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())
+    inbound_message = serializers.IntegerField(source="inbound_message_id", allow_null=True)
+    service_request = serializers.IntegerField(source="service_request_id", allow_null=True)
+
+    def get_ref(self, flag) -> str:
+        return REFS[flag.source]
+
+
+class FollowUpIn(Input):
+    choice = serializers.ChoiceField(choices=FlagChoice.choices)
+    offered_on = serializers.DateField(required=False, allow_null=True)
+    method = serializers.ChoiceField(choices=OfferMethod.choices, required=False, allow_blank=True)
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    complaint = serializers.DictField(required=False)
+
+
+class FlagQueue(APIView):
+    """The flags waiting for a follow-up (1.3, 1.5), oldest first."""
+
+    @extend_schema(responses=FlagOut(many=True))
+    def get(self, request):
+        waiting = flags_waiting().order_by("flagged_on", "pk")[:500]
+        return Response(FlagOut(waiting, many=True).data)
+
+
+class FlagFollowUpCreate(PermissionBeforeBody, APIView):
+    """Record the offer of the complaints process after a flag and what the resident chose."""
+
+    @extend_schema(request=FollowUpIn, responses={201: None})
+    def post(self, request, pk: int):
+        flag = get_object_or_404(Flag, pk=pk)
+        data = validated(FollowUpIn, request.data)
+        follow_up = services.flag_follow_up_record(user=request.user, flag=flag, **data)
+        body = {"id": follow_up.pk, "choice": follow_up.choice}
+        if follow_up.complaint_id:
+            body["complaint"] = follow_up.complaint.reference
+        return Response(body, status=201)

@@ -6,4 +6,10 @@ from putright.insight import api
 
 urlpatterns = [
     path("dissatisfaction/detect/", api.Detect.as_view(), name="dissatisfaction-detect"),
+    path("dissatisfaction/flags/", api.FlagQueue.as_view(), name="dissatisfaction-flags"),
+    path(
+        "dissatisfaction/flags/<num:pk>/follow-ups/",
+        api.FlagFollowUpCreate.as_view(),
+        name="dissatisfaction-flag-follow-up",
+    ),
 ]

@@ -91,6 +91,10 @@ def _inbound_store(parsed: mail.ParsedMessage, raw: bytes) -> InboundMessage:
         attachment.save()
     if complaint is not None:
         _file_on_case(message, complaint, actor_label="mail", user=None)
+    else:  # new contact: the detector may hear dissatisfaction in it (1.3)
+        from putright.insight.services import flag_inbound_message
+
+        flag_inbound_message(message)
     return message
 
 

@@ -77,38 +77,39 @@ def review_due() -> object | None:
     return None if started is not None and started >= case.determined_on else case
 
 
+def _followed(figure: Figure, prompts: list[tuple[str, dt.date]]) -> Figure | None:
+    """Each prompt (a label and its day) met when a self-assessment was started on or after it."""
+    if not prompts:
+        return None
+    started = _latest_started()
+    for label, day in prompts:
+        ok = started is not None and started >= day
+        figure.add(ok, label, "" if ok else "no self-assessment started since")
+    return figure
+
+
 def measure(*, period_start: dt.date, period_end: dt.date) -> Figure | None:
     from putright.governance.models import OrganisationalChange
 
-    changes = list(
-        OrganisationalChange.objects.filter(changed_on__range=(period_start, period_end)).order_by(
-            "changed_on", "pk"
-        )
+    changes = OrganisationalChange.objects.filter(
+        changed_on__range=(period_start, period_end)
+    ).order_by("changed_on", "pk")
+    return _followed(
+        Figure(PROVISION, "Organisational changes followed by a new self-assessment"),
+        [(str(change), change.changed_on) for change in changes],
     )
-    if not changes:
-        return None
-    latest_started = _latest_started()
-    figure = Figure(PROVISION, "Organisational changes followed by a new self-assessment")
-    for change in changes:
-        ok = latest_started is not None and latest_started >= change.changed_on
-        figure.add(ok, str(change), "" if ok else "no self-assessment started since")
-    return figure
 
 
 def review_measure(*, period_start: dt.date, period_end: dt.date) -> Figure | None:
     """8.4: the Ombudsman's requests in the period to review the self-assessment, each met when a
     self-assessment was started on or after the determination. The breaches are the complaints
     the Ombudsman investigated."""
-    cases = list(
+    cases = (
         _review_requests()
         .filter(determined_on__range=(period_start, period_end))
         .order_by("determined_on", "pk")
     )
-    if not cases:
-        return None
-    started = _latest_started()
-    figure = Figure(REVIEW, "Ombudsman requests to review the self-assessment acted on")
-    for case in cases:
-        ok = started is not None and started >= case.determined_on
-        figure.add(ok, case.complaint.reference, "" if ok else "no self-assessment started since")
-    return figure
+    return _followed(
+        Figure(REVIEW, "Ombudsman requests to review the self-assessment acted on"),
+        [(case.complaint.reference, case.determined_on) for case in cases],
+    )

@@ -52,9 +52,9 @@ def _policy(section: str) -> Source:
 
 SOURCES_2024: dict[str, Source] = {
     "1.2": _policy("adopts the Ombudsman's definition of a complaint, including group complaints"),
-    "1.3": _live("dissatisfied survey comments followed up with the offer to complain"),
+    "1.3": _live("dissatisfied survey comments and e-mails followed up with the offer to complain"),
     "1.4": _live("service requests reviewed before they have been open too long"),
-    "1.5": _record("a complaint raised from a service request keeps the request open"),
+    "1.5": _live("service requests heard as dissatisfied followed up with the offer to complain"),
     "1.6": _live("dissatisfied survey comments told how to complain"),
     "2.1": _live("refusals with the reason evidenced"),
     "2.2": _policy("sets out the exclusions"),

@@ -24,6 +24,7 @@ from putright.rules import (
     complaints_officer,
     continuity,
     contractors,
+    dissatisfaction,
     exclusions,
     extensions,
     governance,
@@ -106,6 +107,8 @@ def live_evidence(*, code_version: str, period_start: dt.date, period_end: dt.da
         result.append(learning.measure(**measured))
         # 1.3, 1.6: dissatisfied survey comments followed up with the offer to complain.
         result += surveys.follow_up_measures(**period, today=today)
+        # 1.3, 1.5: dissatisfaction the detector heard in e-mails and service requests.
+        result += dissatisfaction.measures(**period, today=today)
         # 3.2, 4.3: staff trained; 5.5: contractors' evidence requests answered in time.
         result += training.measures(period_end=period_end, today=today)
         result.append(contractors.measure(**period, today=today, code_version=code_version))

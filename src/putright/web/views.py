@@ -7,7 +7,7 @@ from django.shortcuts import render
 from putright import dates
 from putright.accounts.models import Role
 from putright.oversight.periods import reporting_year_of
-from putright.surveys.home import survey_follow_up_count
+from putright.surveys.home import flag_follow_up_count, survey_follow_up_count
 from putright.web.queries import home_groups
 
 
@@ -57,5 +57,6 @@ def home(request):
             "late_count": groups["late"].count,
             # Dissatisfied survey comments waiting for the offer to complain (1.3, 1.6).
             "survey_follow_ups": survey_follow_up_count(request.user),
+            "flag_follow_ups": flag_follow_up_count(request.user),
         },
     )

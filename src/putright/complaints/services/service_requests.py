@@ -60,6 +60,9 @@ def service_request_log(
         service_request=request.pk,
         received_on=received_on,
     )
+    from putright.insight.services import flag_service_request
+
+    flag_service_request(request)  # dissatisfaction with the service is a complaint (1.5)
     return request
 
 
