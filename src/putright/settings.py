@@ -243,6 +243,8 @@ SPECTACULAR_SETTINGS = {
         "SelfAssessmentStatusEnum": "putright.selfassessment.models.Status",
         "OrganisationalChangeKindEnum": "putright.governance.models.OrganisationalChange.Kind",
         "GovernanceReportKindEnum": "putright.governance.models.ReportKind",
+        "FlagChoiceEnum": "putright.insight.models.FlagChoice",
+        "SurveyFollowUpChoiceEnum": "putright.surveys.models.FollowUpChoice",
     },
 }
 

@@ -12,6 +12,7 @@ from putright.api.views import validated
 from putright.inputs import Input
 from putright.insight import detector, services
 from putright.insight.models import Flag, FlagChoice
+from putright.insight.related import suggest_for
 from putright.rules.dissatisfaction import REFS, flags_waiting
 from putright.surveys.models import OfferMethod
 
@@ -53,7 +54,7 @@ class Detect(PermissionBeforeBody, APIView):
         return Response({"results": detector.detect_many(messages)})
 
 
-class FlagOut(serializers.Serializer):
+class DissatisfactionFlagOut(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     source = serializers.CharField()
     ref = serializers.SerializerMethodField()
@@ -67,7 +68,7 @@ class FlagOut(serializers.Serializer):
         return REFS[flag.source]
 
 
-class FollowUpIn(Input):
+class FlagFollowUpIn(Input):
     choice = serializers.ChoiceField(choices=FlagChoice.choices)
     offered_on = serializers.DateField(required=False, allow_null=True)
     method = serializers.ChoiceField(choices=OfferMethod.choices, required=False, allow_blank=True)
@@ -78,21 +79,51 @@ class FollowUpIn(Input):
 class FlagQueue(APIView):
     """The flags waiting for a follow-up (1.3, 1.5), oldest first."""
 
-    @extend_schema(responses=FlagOut(many=True))
+    @extend_schema(responses=DissatisfactionFlagOut(many=True))
     def get(self, request):
         waiting = flags_waiting().order_by("flagged_on", "pk")[:500]
-        return Response(FlagOut(waiting, many=True).data)
+        return Response(DissatisfactionFlagOut(waiting, many=True).data)
 
 
 class FlagFollowUpCreate(PermissionBeforeBody, APIView):
     """Record the offer of the complaints process after a flag and what the resident chose."""
 
-    @extend_schema(request=FollowUpIn, responses={201: None})
+    @extend_schema(request=FlagFollowUpIn, responses={201: None})
     def post(self, request, pk: int):
         flag = get_object_or_404(Flag, pk=pk)
-        data = validated(FollowUpIn, request.data)
+        data = validated(FlagFollowUpIn, request.data)
         follow_up = services.flag_follow_up_record(user=request.user, flag=flag, **data)
         body = {"id": follow_up.pk, "choice": follow_up.choice}
         if follow_up.complaint_id:
             body["complaint"] = follow_up.complaint.reference
         return Response(body, status=201)
+
+
+class RelatedIn(Input):
+    resident = serializers.DictField()
+    category = serializers.CharField(required=False, allow_blank=True, max_length=40)
+    description = serializers.CharField(max_length=detector.MAX_CHARACTERS)
+
+
+class Related(PermissionBeforeBody, APIView):
+    """Open complaints that look related to a complaint about to be logged (6.8): the same
+    resident or address, alike in words. It suggests; `related_to` on the log decides."""
+
+    @extend_schema(
+        request=RelatedIn,
+        responses=inline_serializer(
+            "RelatedComplaint",
+            {
+                "reference": serializers.CharField(),
+                "score": serializers.FloatField(),
+                "why": serializers.ListField(child=serializers.CharField()),
+            },
+            many=True,
+        ),
+    )
+    def post(self, request):
+        data = validated(RelatedIn, request.data)
+        found = suggest_for(
+            data["resident"], category=data.get("category", ""), description=data["description"]
+        )
+        return Response([{"reference": s.reference, "score": s.score, "why": s.why} for s in found])

@@ -59,6 +59,13 @@ def resident_find_or_create(*, data: dict) -> Resident:
         return found
     cleaned = _clean_contact(data, "resident")
     cleaned.pop("relationship", None)
+    return resident_matching(cleaned) or Resident.objects.create(**cleaned)
+
+
+def resident_matching(cleaned: dict) -> Resident | None:
+    """The live resident that contact details (cleaned) name, by the rule above, or None."""
+    if not cleaned.get("name"):
+        return None
     live = Resident.objects.filter(
         name__iexact=cleaned["name"], anonymised_at__isnull=True, merged_into__isnull=True
     )
@@ -68,7 +75,7 @@ def resident_find_or_create(*, data: dict) -> Resident:
             existing = live.filter(**{lookup: value}).order_by("pk").first()
             if existing:
                 return existing
-    return Resident.objects.create(**cleaned)
+    return None
 
 
 @transaction.atomic

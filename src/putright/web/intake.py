@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from putright import dates
 from putright.complaints import services
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.insight.related import suggest_for
 from putright.people.models import Resident
 from putright.people.selectors import residents_lookup
 from putright.people.services import adjustment_ask_for
@@ -89,6 +90,24 @@ def complaint_log(request):
         form = PhoneIntakeForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
+            if request.POST.get("add_to"):  # the handler chose a suggested open complaint (6.8)
+                data["related_to"] = request.POST["add_to"]
+            elif not data["related_to"] and not request.POST.get("log_as_new"):
+                suggestions = suggest_for(
+                    _resident_data(data), category=data["category"], description=data["description"]
+                )
+                if suggestions:
+                    return render(
+                        request,
+                        "web/log_complaint.html",
+                        {
+                            "form": form,
+                            "lookup": lookup,
+                            "found": found,
+                            "chosen": chosen,
+                            "suggestions": suggestions,
+                        },
+                    )
             representative = None
             if data["representative_name"]:
                 representative = {
