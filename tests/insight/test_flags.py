@@ -31,7 +31,10 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def _request(user, text, on=D(2025, 11, 3)):
+NOV_3 = D(2025, 11, 3)
+
+
+def _request(user, text, on=NOV_3):
     with on_day(on):
         return complaints.service_request_log(
             user=user,

@@ -19,7 +19,10 @@ ROSA = {"name": "Rosa Patel", "email": "rosa@example.org", "address": "1 High St
 MOULD = "Black mould in the bathroom is spreading across the ceiling and the walls."
 
 
-def _log(user, resident, description, *, category="damp_mould", received=D(2025, 11, 3)):
+NOV_3 = D(2025, 11, 3)
+
+
+def _log(user, resident, description, *, category="damp_mould", received=NOV_3):
     complaint, _ = services.complaint_log(
         user=user,
         resident=resident,
