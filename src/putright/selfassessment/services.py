@@ -187,7 +187,11 @@ def selfassessment_import(
     title: str = "",
 ) -> SelfAssessment:
     """A draft self-assessment holding an imported form's answers (importers.ImportedForm).
-    Rows the Code does not have (2020 questions, say) are kept as answers of their own."""
+    Rows the Code does not have (a question the 2020 Code did not ask, say) are kept as answers
+    of their own. A form any part of which could not be read is refused, naming those rows: a
+    half-read form must not stand as the landlord's answers."""
+    if form.errors:
+        raise InvalidInput({"file": unreadable_message(form)})
     if form.code is None:
         raise InvalidInput({"code": "The Code version could not be detected: give --code."})
     self_assessment = selfassessment_create(
@@ -223,6 +227,15 @@ def selfassessment_import(
         after={"source": source, "rows": len(form.rows), "problems": form.problems},
     )
     return self_assessment
+
+
+def unreadable_message(form) -> list[str]:
+    errors = form.errors
+    return [
+        f"The form could not be read in {len(errors)} place{'s' if len(errors) != 1 else ''}; "
+        "nothing was imported. Correct the form and import it again.",
+        *errors,
+    ]
 
 
 @transaction.atomic
