@@ -267,6 +267,8 @@ def survey_comment_not_followed_up(u):
         comment="Nobody called me back.",
     )
     return survey.label
+
+
 def staff_untrained(u):
     # Nobody has complaint-handling training: every member of staff who handles cases fails 4.3.
     return f"staff member {u.hannah.pk}"

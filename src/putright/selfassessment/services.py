@@ -190,6 +190,7 @@ def selfassessment_import(
     Rows the Code does not have (a question the 2020 Code did not ask, say) are kept as answers
     of their own. A form any part of which could not be read is refused, naming those rows: a
     half-read form must not stand as the landlord's answers."""
+    require_role(user, EDITORS, "import a self-assessment")
     if form.errors:
         raise InvalidInput({"file": unreadable_message(form)})
     if form.code is None:

@@ -9,6 +9,7 @@ app_name = "selfassessment"
 urlpatterns = [
     path("", views.selfassessment_list, name="list"),
     path("start/", web.start, name="start"),
+    path("import/", web.import_form, name="import"),
     path("<num:pk>/", views.selfassessment_detail, name="detail"),
     path("<num:pk>/answers/<num:answer_id>/", web.answer_edit, name="answer"),
     path("<num:pk>/step/", web.step, name="step"),
