@@ -4,7 +4,6 @@ from django.db import models
 from putright import dates
 from putright.timescales.code import code_version_on, timescales_for
 
-
 # In English whatever the machine's locale, so that the field's choices never change.
 MONTHS = (
     "January",

@@ -102,6 +102,16 @@ class SelfAssessmentImport(SelfAssessmentView):
         return _detail_response(created.pk, status.HTTP_201_CREATED)
 
 
+class SubmissionPack(SelfAssessmentView):
+    """The Ombudsman's annual submission pack for the financial year being worked towards."""
+
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    def get(self, request):
+        from putright.selfassessment.submission import pack
+
+        return Response(pack().as_dict())
+
+
 class SelfAssessmentDetail(SelfAssessmentView):
     @extend_schema(responses=s.SelfAssessmentSerializer)
     def get(self, request, pk):

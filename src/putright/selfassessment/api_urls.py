@@ -12,6 +12,11 @@ urlpatterns = [
         name="selfassessment-import",
     ),
     path(
+        "self-assessments/submission/",
+        api.SubmissionPack.as_view(),
+        name="selfassessment-submission",
+    ),
+    path(
         "self-assessments/<num:pk>/",
         api.SelfAssessmentDetail.as_view(),
         name="selfassessment-detail",

@@ -482,3 +482,31 @@ def selfassessment_publish(
         after={"published_on": published_on.isoformat()},
     )
     return self_assessment
+
+
+@transaction.atomic
+def submission_record(
+    *, user: User, self_assessment: SelfAssessment, submitted_on: dt.date | None = None
+) -> SelfAssessment:
+    """That the annual submission to the Ombudsman was made, with this self-assessment: a
+    change in its history (the pack then shows it as made, and the home stops reminding)."""
+    from putright.selfassessment.submission import SUBMITTED
+
+    require_role(user, EDITORS, "record the annual submission")
+    self_assessment = _lock(self_assessment)
+    if self_assessment.status != Status.PUBLISHED:
+        raise RuleBroken(
+            "not_published",
+            "The submission links the published self-assessment: publish it first.",
+            provision="8.2",
+        )
+    submitted_on = submitted_on or dates.today()
+    if submitted_on < self_assessment.published_on or submitted_on > dates.today():
+        raise InvalidInput({"submitted_on": "Enter a date from the day it was published to today."})
+    _record(
+        self_assessment,
+        user=user,
+        type=SUBMITTED,
+        after={"submitted_on": submitted_on.isoformat()},
+    )
+    return self_assessment
