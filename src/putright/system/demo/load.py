@@ -30,9 +30,9 @@ from putright.letters import services as letter_services
 from putright.rules.exclusions import letter_kind
 from putright.system.demo.governance import governance_set_up
 from putright.system.demo.oversight import oversight_set_up
-from putright.system.demo.submission import submission_set_up
 from putright.system.demo.plan import ESCALATION_WINDOW_DAYS, ComplaintPlan, Planner, Step
 from putright.system.demo.registers import registers_set_up
+from putright.system.demo.submission import submission_set_up
 from putright.system.demo.surveys import surveys_set_up
 
 DEMO_PASSWORD = "putright-demo"
