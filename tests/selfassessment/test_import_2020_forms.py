@@ -307,3 +307,24 @@ def test_answers_before_any_header_row_are_named(tmp_path):
     book.save(str(tmp_path / "no-header.xlsx"))
     errors = parse_form(tmp_path / "no-header.xlsx").errors
     assert "row 1: a row before any header row naming the Yes and No columns" in errors[0]
+
+
+def test_an_xlsx_in_the_2024_layout_reads_as_provisions(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Section 1: Definition of a complaint"])
+    sheet.append(
+        ["Code provision", "Code requirement", "Comply: Yes / No", "Evidence", "Commentary"]
+    )
+    for ref in catalogue.provision_refs("2024")[:5]:
+        text = catalogue.provision("2024", ref)["text"]
+        sheet.append([ref, text, "Yes", f"Policy for {ref}", ""])
+    book.save(str(tmp_path / "2024.xlsx"))
+    form = parse_form(tmp_path / "2024.xlsx")
+    assert form.code == "2024"
+    assert form.errors == []
+    first = form.rows[0]
+    assert (first.ref, first.comply, first.evidence) == ("1.2", "yes", "Policy for 1.2")
+    assert len(form.rows) == 5

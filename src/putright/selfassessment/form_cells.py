@@ -98,6 +98,17 @@ class ImportedForm:
             )
         return unread
 
+    def refusal(self) -> list[str]:
+        """What the command, the API and the web say when the form is refused: a summary
+        line, then each place not read."""
+        errors = self.errors
+        places = f"{len(errors)} place{'s' if len(errors) != 1 else ''}"
+        return [
+            f"The form could not be read in {places}; nothing was imported. Correct the form "
+            "and import it again.",
+            *errors,
+        ]
+
     def as_dict(self) -> dict:
         return {
             "code": self.code,

@@ -192,7 +192,7 @@ def selfassessment_import(
     half-read form must not stand as the landlord's answers."""
     require_role(user, EDITORS, "import a self-assessment")
     if form.errors:
-        raise InvalidInput({"file": unreadable_message(form)})
+        raise InvalidInput({"file": form.refusal()})
     if form.code is None:
         raise InvalidInput({"code": "The Code version could not be detected: give --code."})
     self_assessment = selfassessment_create(
@@ -228,15 +228,6 @@ def selfassessment_import(
         after={"source": source, "rows": len(form.rows), "problems": form.problems},
     )
     return self_assessment
-
-
-def unreadable_message(form) -> list[str]:
-    errors = form.errors
-    return [
-        f"The form could not be read in {len(errors)} place{'s' if len(errors) != 1 else ''}; "
-        "nothing was imported. Correct the form and import it again.",
-        *errors,
-    ]
 
 
 @transaction.atomic

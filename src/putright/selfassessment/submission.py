@@ -110,7 +110,9 @@ def submitted_on(self_assessment: SelfAssessment | None) -> dt.date | None:
     return dt.date.fromisoformat(change.after["submitted_on"]) if change else None
 
 
-def pack(day: dt.date | None = None) -> Pack:
+def pack(day: dt.date | None = None, *, with_answers: bool = True) -> Pack:
+    """The pack for the financial year being worked towards on `day`; without the answers
+    (which the officer's home does not show) in a few queries."""
     from putright.landlord.selectors import landlord_settings
     from putright.oversight.models import AnnualReport
 
@@ -137,7 +139,7 @@ def pack(day: dt.date | None = None) -> Pack:
     report = AnnualReport.objects.filter(reporting_year=rule.reporting_year_of(end)).first()
     result.links += _report_links(report, rule.reporting_year_of(end))
     result.missing += [f"{link.name}: {link.missing}" for link in result.links if link.missing]
-    if self_assessment is not None:
+    if self_assessment is not None and with_answers:
         result.answers = [
             {
                 "ref": answer.ref,

@@ -13,5 +13,5 @@ def submission_due():
     from putright.selfassessment.submission import pack
 
     today = dates.today()
-    current = pack(today)
+    current = pack(today, with_answers=False)
     return current if current.shown_on(today) else None

@@ -49,7 +49,7 @@ class Command(BaseCommand):
             self.stdout.write(_json.dumps(form.as_dict(), ensure_ascii=False, indent=2))
         if form.errors:
             # Never an empty or half-read result as if it had succeeded.
-            raise CommandError("\n".join(services.unreadable_message(form)))
+            raise CommandError("\n".join(form.refusal()))
         if json:
             return
         importer = _user(user)
