@@ -79,3 +79,20 @@ def test_one_row_per_provision_with_the_codes_text_the_answer_and_the_evidence(d
     assert first[:3] == ["1.2", catalogue.provision("2024", "1.2")["text"], "No"]
     total = sum(len(table.rows) - 1 for table in document.tables)
     assert total == len(catalogue.provision_refs("2024")) == 72
+
+
+def test_an_older_codes_export_names_its_code_not_the_2024_form(olivia):
+    assessment = start(olivia, code_version="2020")
+    document = docx.Document(io.BytesIO(exporters.export_docx(assessment)))
+    assert document.paragraphs[0].text == "Self-assessment: Complaint Handling Code, July 2020"
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings[:3] == [
+        "Section 1: Definition of a complaint",
+        "Section 2: Accessibility",
+        "Section 3: Complaints team and process",
+    ]
+    rows = document.tables[2].rows
+    assert [c.text for c in rows[1].cells][:2] == [
+        "3.1",
+        "Is there a complaint officer or equivalent in post?",
+    ]

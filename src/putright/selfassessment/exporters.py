@@ -124,9 +124,13 @@ def export_docx(self_assessment: SelfAssessment) -> bytes:
     style = document.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(9)
-    document.add_heading(FORM_TITLE, level=1)
-    for instruction in FORM_INSTRUCTIONS:
-        document.add_paragraph(instruction)
+    if self_assessment.code_version.key == "2024":
+        document.add_heading(FORM_TITLE, level=1)
+        for instruction in FORM_INSTRUCTIONS:
+            document.add_paragraph(instruction)
+    else:
+        # An older Code's form had other words: name the Code rather than borrow the 2024 form's.
+        document.add_heading(f"Self-assessment: {self_assessment.code_version.title}", level=1)
     # Whose self-assessment this is, and how far it has gone, after the form's own opening.
     document.add_paragraph(str(self_assessment), style="Subtitle")
     for line in _heading_lines(self_assessment):
