@@ -138,3 +138,16 @@ def test_the_api_lists_and_records_changes(olivia, grace, api):
     assert made.status_code == 201
     listed = api(grace).get("/api/v1/governance/organisational-changes/").json()
     assert [row["kind"] for row in listed] == ["procedure"]
+
+
+def test_a_form_on_an_older_code_imported_after_the_change_does_not_clear_it(olivia, completed):
+    """Last year's 2020-Code form imported today is not a new self-assessment (8.3 counts only
+    self-assessments against the Code in force)."""
+    change = _change(olivia)
+    older = start(
+        olivia, code_version="2020", period_start=D(2020, 4, 1), period_end=D(2021, 3, 31)
+    )
+    assert older.code_version.key == "2020"
+    assert reassessment.due() == change
+    figure = reassessment.measure(period_start=D(2025, 4, 1), period_end=D(2026, 3, 31))
+    assert (figure.total, figure.met) == (1, 0)

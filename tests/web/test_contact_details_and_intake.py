@@ -84,23 +84,24 @@ def test_choosing_the_caller_prefills_the_form_and_logs_on_their_record(
     form = client.get(url, {"resident": rosa_case.resident_id}).context["form"]
     assert form.initial["name"] == "Rosa Patel"
     assert form.initial["resident_id"] == rosa_case.resident_id
-    response = client.post(
-        url,
-        {
-            "resident_id": rosa_case.resident_id,
-            # Typed slightly differently on the phone: still her record, not a new one.
-            "name": "Mrs R Patel",
-            "email": "",
-            "phone": "07700 900123",
-            "address": ROSA["address"],
-            "tenancy_reference": "",
-            "preferred_contact_method": "phone",
-            "received_on": dt.date(2025, 11, 24).isoformat(),
-            "channel": "phone",
-            "description": "Nobody came to look at the boiler.",
-            "category": "repairs",
-        },
-    )
+    data = {
+        "resident_id": rosa_case.resident_id,
+        # Typed slightly differently on the phone: still her record, not a new one.
+        "name": "Mrs R Patel",
+        "email": "",
+        "phone": "07700 900123",
+        "address": ROSA["address"],
+        "tenancy_reference": "",
+        "preferred_contact_method": "phone",
+        "received_on": dt.date(2025, 11, 24).isoformat(),
+        "channel": "phone",
+        "description": "Nobody came to look at the boiler.",
+        "category": "repairs",
+    }
+    # Her open complaint is offered first (6.8); the handler logs this one as new.
+    asked = client.post(url, data)
+    assert asked.status_code == 200 and rosa_case.reference in asked.content.decode()
+    response = client.post(url, {**data, "log_as_new": "1"})
     assert response.status_code == 302, response.content.decode()[:2000]
     new = Complaint.objects.exclude(pk=rosa_case.pk).get()
     assert new.resident_id == rosa_case.resident_id

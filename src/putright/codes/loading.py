@@ -8,8 +8,8 @@ import datetime as dt
 from putright.codes import catalogue
 
 
-def load_codes(CodeVersion, Section, Provision) -> None:
-    for key in catalogue.VERSIONS:
+def load_codes(CodeVersion, Section, Provision, versions=catalogue.VERSIONS) -> None:
+    for key in versions:
         data = catalogue.load(key)
         version, _ = CodeVersion.objects.update_or_create(
             key=key,

@@ -4,6 +4,22 @@ from django.db import models
 from putright import dates
 from putright.timescales.code import code_version_on, timescales_for
 
+# In English whatever the machine's locale, so that the field's choices never change.
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
 
 class LandlordSettings(models.Model):
     """The landlord's own settings: one row (pk=1)."""
@@ -39,6 +55,14 @@ class LandlordSettings(models.Model):
     # Service requests are monitored and reviewed (1.4): one still open this many working days
     # after it was received is listed for review and counted against 1.4.
     service_request_review_days = models.PositiveSmallIntegerField(default=20)
+    # The last month of the landlord's financial year (its last day ends the year): a landlord
+    # with fewer than 1,000 homes sends the Ombudsman its annual submission within six months
+    # of it (rules.submission).
+    financial_year_end = models.PositiveSmallIntegerField(
+        choices=list(enumerate(MONTHS, start=1)),
+        default=3,
+        help_text="The month the financial year ends in (it ends on that month's last day).",
+    )
 
     class Meta:
         verbose_name = "landlord settings"

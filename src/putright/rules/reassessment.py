@@ -22,7 +22,6 @@ from putright.rules.figures import Figure
 
 PROVISION = "8.3"
 REVIEW = "8.4"
-IN_FORCE = "2024"
 
 
 def _started_on(self_assessment) -> dt.date:
@@ -30,9 +29,12 @@ def _started_on(self_assessment) -> dt.date:
 
 
 def _assessments():
+    """Self-assessments against the Code in force today: last year's form on an older Code,
+    imported today, is a record of the past and not a new self-assessment."""
     from putright.selfassessment.models import SelfAssessment
+    from putright.timescales.code import code_version_on
 
-    return SelfAssessment.objects.filter(code_version__key=IN_FORCE)
+    return SelfAssessment.objects.filter(code_version__key=code_version_on(dates.today()))
 
 
 def _latest_started() -> dt.date | None:

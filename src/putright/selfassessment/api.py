@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -19,6 +20,7 @@ from putright.selfassessment import serializers as s
 from putright.selfassessment.exporters import EXPORTERS
 from putright.selfassessment.live_evidence import live_evidence_for
 from putright.selfassessment.models import Answer, SelfAssessment
+from putright.selfassessment.uploads import read_upload
 
 
 class ReadOrEdit(BasePermission):
@@ -76,6 +78,38 @@ class SelfAssessmentList(SelfAssessmentView):
         data = _valid(s.CreateSerializer, request.data)
         created = services.selfassessment_create(user=request.user, **data)
         return _detail_response(created.pk, status.HTTP_201_CREATED)
+
+
+class SelfAssessmentImport(SelfAssessmentView):
+    """POST a form (multipart: `file`, `period_start`, `period_end`, optional `code`): a draft
+    self-assessment of its answers, or 400 naming every row that could not be read."""
+
+    doing = "import a self-assessment"
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(request=s.ImportSerializer, responses={201: s.SelfAssessmentSerializer})
+    def post(self, request):
+        data = _valid(s.ImportSerializer, request.data)
+        upload = data["file"]
+        form = read_upload(upload.name, upload.read(), code=data.get("code") or None)
+        created = services.selfassessment_import(
+            user=request.user,
+            form=form,
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+            source=upload.name,
+        )
+        return _detail_response(created.pk, status.HTTP_201_CREATED)
+
+
+class SubmissionPack(SelfAssessmentView):
+    """The Ombudsman's annual submission pack for the financial year being worked towards."""
+
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    def get(self, request):
+        from putright.selfassessment.submission import pack
+
+        return Response(pack().as_dict())
 
 
 class SelfAssessmentDetail(SelfAssessmentView):

@@ -7,6 +7,16 @@ from putright.selfassessment import api
 urlpatterns = [
     path("self-assessments/", api.SelfAssessmentList.as_view(), name="selfassessment-list"),
     path(
+        "self-assessments/import/",
+        api.SelfAssessmentImport.as_view(),
+        name="selfassessment-import",
+    ),
+    path(
+        "self-assessments/submission/",
+        api.SubmissionPack.as_view(),
+        name="selfassessment-submission",
+    ),
+    path(
         "self-assessments/<num:pk>/",
         api.SelfAssessmentDetail.as_view(),
         name="selfassessment-detail",

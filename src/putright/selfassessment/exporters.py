@@ -25,6 +25,23 @@ INTRODUCTION = (
     "the landlord's governing body. It is published as part of the annual complaints "
     "performance and service improvement report."
 )
+# The Ombudsman's own form (Appendix A of the 2024 Code): its title and the four instructions
+# that open it, before the table for section 1. The DOCX export carries them as the form does.
+FORM_TITLE = "Appendix A: Self-assessment form"
+FORM_INSTRUCTIONS = (
+    "This self-assessment form should be completed by the complaints officer and it must be "
+    "reviewed and approved by the landlord's governing body at least annually.",
+    "Once approved, landlords must publish the self-assessment as part of the annual complaints "
+    "performance and service improvement report on their website. The governing body's "
+    "response to the report must be published alongside this.",
+    "Landlords are required to complete the self-assessment in full and support all statements "
+    "with evidence, with additional commentary as necessary.",
+    "We recognise that there may be a small number of circumstances where landlords are unable "
+    "to meet the requirements, for example, if they do not have a website. In these "
+    "circumstances, we expect landlords to deliver the intentions of the Code in an alternative "
+    "way, for example by publishing information in a public area so that it is easily "
+    "accessible.",
+)
 DRAFT_INTRODUCTION = (
     "Draft: this self-assessment has not yet been approved by the landlord's governing body."
 )
@@ -107,10 +124,19 @@ def export_docx(self_assessment: SelfAssessment) -> bytes:
     style = document.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(9)
-    document.add_heading(str(self_assessment), level=1)
+    if self_assessment.code_version.key == "2024":
+        document.add_heading(FORM_TITLE, level=1)
+        for instruction in FORM_INSTRUCTIONS:
+            document.add_paragraph(instruction)
+    else:
+        # An older Code's form had other words: name the Code rather than borrow the 2024 form's.
+        document.add_heading(f"Self-assessment: {self_assessment.code_version.title}", level=1)
+    # Whose self-assessment this is, and how far it has gone, after the form's own opening.
+    document.add_paragraph(str(self_assessment), style="Subtitle")
     for line in _heading_lines(self_assessment):
         document.add_paragraph(line)
-    document.add_paragraph(_introduction(self_assessment))
+    if self_assessment.status == "draft":
+        document.add_paragraph(DRAFT_INTRODUCTION)
     widths = (Cm(2.0), Cm(9.5), Cm(2.2), Cm(6.5), Cm(6.5))
     for section in sections(self_assessment):
         document.add_heading(section.title, level=2)
@@ -123,6 +149,7 @@ def export_docx(self_assessment: SelfAssessment) -> bytes:
             run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
             _shade(cell, "1F4E79")
             cell.width = width
+        _repeat_as_header(table.rows[0])
         for answer in section.answers:
             values = (
                 answer.ref,
@@ -162,6 +189,16 @@ def export_docx(self_assessment: SelfAssessment) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _repeat_as_header(row) -> None:
+    """The column headings repeat at the top of each page a section's table runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(marker)
 
 
 def _shade(cell, colour: str) -> None:

@@ -56,6 +56,11 @@ HEADER_CELLS = (
 )
 
 
+class Unreadable(str):
+    """A problem that means part of the form was not read: the import is refused with it,
+    rather than carrying on as if the row had been read (the other problems are notes)."""
+
+
 @dataclass
 class ImportedRow:
     ref: str
@@ -81,11 +86,35 @@ class ImportedForm:
     rows: list[ImportedRow] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
+    @property
+    def errors(self) -> list[str]:
+        """What could not be read: each problem naming a row and why, or, for a form with no
+        rows at all, that."""
+        unread = [str(problem) for problem in self.problems if isinstance(problem, Unreadable)]
+        if not self.rows and not unread:
+            unread.append(
+                "no rows could be read: no table of provisions (a provision number in the "
+                "first column) or of questions (with Yes and No columns) was found"
+            )
+        return unread
+
+    def refusal(self) -> list[str]:
+        """What the command, the API and the web say when the form is refused: a summary
+        line, then each place not read."""
+        errors = self.errors
+        places = f"{len(errors)} place{'s' if len(errors) != 1 else ''}"
+        return [
+            f"The form could not be read in {places}; nothing was imported. Correct the form "
+            "and import it again.",
+            *errors,
+        ]
+
     def as_dict(self) -> dict:
         return {
             "code": self.code,
             "provisions": [row.as_dict() for row in self.rows],
-            "problems": self.problems,
+            "problems": [str(problem) for problem in self.problems],
+            "errors": self.errors,
         }
 
 
@@ -171,3 +200,40 @@ def _is_header_cells(cells: list[str]) -> bool:
         or first.startswith("code section")
         or first in {"question", "questions"}
     )
+
+
+# --- the rows as a whole ----------------------------------------------------------------------
+
+
+def merge_duplicates(rows: list[ImportedRow]) -> tuple[list[ImportedRow], list[str]]:
+    """A provision that appears twice (forms are edited by hand) becomes one row, both
+    answers kept."""
+    problems = []
+    merged: dict[str, ImportedRow] = {}
+    for row in rows:
+        first = merged.get(row.ref)
+        if first is None:
+            merged[row.ref] = row
+            continue
+        problems.append(f"{row.ref}: appears more than once; the rows are combined")
+        first.evidence = "\n".join(t for t in (first.evidence, row.evidence) if t)
+        first.commentary = "\n".join(t for t in (first.commentary, row.commentary) if t)
+        if first.comply != row.comply:
+            values = {first.comply, row.comply} - {None}
+            first.comply = values.pop() if len(values) == 1 else "partly"
+    return list(merged.values()), problems
+
+
+def in_code_order(rows: list[ImportedRow], version: str) -> tuple[list[ImportedRow], list[str]]:
+    from putright.codes.catalogue import provision_refs
+
+    order = {ref: index for index, ref in enumerate(provision_refs(version))}
+    if not order:
+        return rows, []
+    problems = [
+        f"{row.ref}: not a provision of the {version} Code; kept at the end"
+        for row in rows
+        if row.ref not in order
+    ]
+    known = sorted((row for row in rows if row.ref in order), key=lambda row: order[row.ref])
+    return known + [row for row in rows if row.ref not in order], problems

@@ -17,6 +17,7 @@ import difflib
 import re
 from pathlib import Path
 
+from putright.selfassessment import question_forms
 from putright.selfassessment.form_cells import (
     BOOKMARK,
     COMPLY_LINE,
@@ -28,8 +29,11 @@ from putright.selfassessment.form_cells import (
     SHOULD_HEADING,
     ImportedForm,
     ImportedRow,
+    Unreadable,
     _is_header_cells,
     clean_text,
+    in_code_order,
+    merge_duplicates,
     parse_comply,
 )
 
@@ -99,7 +103,9 @@ class _RowBuilder:
             comply = ticked[0] if len(ticked) == 1 else ("partly" if ticked else None)
         if not understood:
             problems.append(
-                f"{self.ref}: comply value {clean_text(self.cell('comply'))!r} not understood"
+                Unreadable(
+                    f"{self.ref}: comply value {clean_text(self.cell('comply'))!r} not understood"
+                )
             )
         known = set(self.columns.values())
         extra = [i for i in self.cells if i not in known]
@@ -147,7 +153,9 @@ def _parse_rows(lines: list, *, plain: bool = False) -> tuple[list[ImportedRow],
             elif SHOULD_HEADING.match(item):
                 kind = "should"
             elif REF.match(item.split(" ")[0] if item.strip() else ""):
-                problems.append(f"line {line_number}: a row without cells: {clean_text(item)!r}")
+                problems.append(
+                    Unreadable(f"line {line_number}: a row without cells: {clean_text(item)!r}")
+                )
             continue
         cells = item
         if _is_header_cells(cells):
@@ -174,7 +182,10 @@ def _parse_rows(lines: list, *, plain: bool = False) -> tuple[list[ImportedRow],
             current.add(cells)  # a row continued after a page break
         elif not clean_text(ref_cell):
             problems.append(
-                f"line {line_number}: cells before any provision: {clean_text(' '.join(cells))!r}"
+                Unreadable(
+                    f"line {line_number}: cells before any provision: "
+                    f"{clean_text(' '.join(cells))!r}"
+                )
             )
         else:
             finish()
@@ -317,13 +328,17 @@ def _row_from_block(
             else:
                 requirement_lines.append(line)
         if not comply_lines:
-            problems.append(f"{ref}: no comply value found; all text kept as the requirement")
+            problems.append(
+                Unreadable(f"{ref}: no comply value found; all text kept as the requirement")
+            )
         requirement = "\n".join(requirement_lines)
         comply_raw = "\n".join(comply_lines)
         evidence = "\n".join(evidence_lines)
     comply, understood = parse_comply(comply_raw)
     if not understood:
-        problems.append(f"{ref}: comply value {clean_text(comply_raw)!r} not understood")
+        problems.append(
+            Unreadable(f"{ref}: comply value {clean_text(comply_raw)!r} not understood")
+        )
     return ImportedRow(
         ref=ref,
         requirement=clean_text(requirement),
@@ -412,9 +427,31 @@ def detect_code(rows: list[ImportedRow], text: str = "") -> str | None:
 
 
 def parse_form(path: str | Path, *, code: str | None = None) -> ImportedForm:
+    """The form's rows and every problem met reading it; `errors` on the result are the parts
+    that could not be read (a file that does not open is one)."""
     path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".xlsx"):
+        try:
+            located = (
+                question_forms.docx_located_items(path)
+                if suffix == ".docx"
+                else question_forms.xlsx_located_items(path)
+            )
+        except Exception as error:  # python-docx and openpyxl raise many kinds on a bad file
+            kind = "Word document (DOCX)" if suffix == ".docx" else "Excel workbook (XLSX)"
+            return ImportedForm(
+                code=code,
+                problems=[Unreadable(f"{path.name}: not a {kind} that can be opened ({error})")],
+            )
+        if question_forms.is_question_form(located) and code in (None, "2020"):
+            return _question_form(located)
+        if suffix == ".xlsx":
+            items = [(number, item) for number, (_, item) in enumerate(located, 1)]
+            rows, problems = _parse_rows(items, plain=True)
+            return _finish(rows, problems, code, "")
     problems: list[str] = []
-    if path.suffix.lower() == ".docx":
+    if suffix == ".docx":
         items = docx_items(path)
         rows, problems = _parse_rows(items, plain=True)
         text = "\n".join(item if isinstance(item, str) else "\t".join(item) for _, item in items)
@@ -426,11 +463,26 @@ def parse_form(path: str | Path, *, code: str | None = None) -> ImportedForm:
             rows, problems = parse_tsv(text)
         else:
             rows, problems = parse_cell_lines(text)
+    return _finish(rows, problems, code, text)
+
+
+def _question_form(located: list) -> ImportedForm:
+    """A 2020-Code form: questions with Yes / No marks, each mapped to the Code's question."""
+    rows, problems = question_forms.parse_questions(located)
+    rows, mapping_problems = question_forms.map_to_questions(rows)
+    rows, merge_problems = merge_duplicates(rows)
+    rows, _unmapped = in_code_order(rows, "2020")  # already named by map_to_questions
+    return ImportedForm(
+        code="2020", rows=rows, problems=problems + mapping_problems + merge_problems
+    )
+
+
+def _finish(rows, problems, code, text) -> ImportedForm:
     version = code or detect_code(rows, text)
-    rows, merge_problems = _merge_duplicates(rows)
+    rows, merge_problems = merge_duplicates(rows)
     problems += merge_problems
     if version is not None:
-        rows, order_problems = _in_code_order(rows, version)
+        rows, order_problems = in_code_order(rows, version)
         problems += order_problems
     return ImportedForm(code=version, rows=rows, problems=problems)
 
@@ -447,37 +499,3 @@ def parse_csv(text: str) -> tuple[list[ImportedRow], list[str]]:
         if cells
     ]
     return _parse_rows(items, plain=True)
-
-
-def _merge_duplicates(rows: list[ImportedRow]) -> tuple[list[ImportedRow], list[str]]:
-    """A provision that appears twice (forms are edited by hand) becomes one row, both
-    answers kept."""
-    problems = []
-    merged: dict[str, ImportedRow] = {}
-    for row in rows:
-        first = merged.get(row.ref)
-        if first is None:
-            merged[row.ref] = row
-            continue
-        problems.append(f"{row.ref}: appears more than once; the rows are combined")
-        first.evidence = "\n".join(t for t in (first.evidence, row.evidence) if t)
-        first.commentary = "\n".join(t for t in (first.commentary, row.commentary) if t)
-        if first.comply != row.comply:
-            values = {first.comply, row.comply} - {None}
-            first.comply = values.pop() if len(values) == 1 else "partly"
-    return list(merged.values()), problems
-
-
-def _in_code_order(rows: list[ImportedRow], version: str) -> tuple[list[ImportedRow], list[str]]:
-    from putright.codes.catalogue import provision_refs
-
-    order = {ref: index for index, ref in enumerate(provision_refs(version))}
-    if not order:
-        return rows, []
-    problems = [
-        f"{row.ref}: not a provision of the {version} Code; kept at the end"
-        for row in rows
-        if row.ref not in order
-    ]
-    known = sorted((row for row in rows if row.ref in order), key=lambda row: order[row.ref])
-    return known + [row for row in rows if row.ref not in order], problems

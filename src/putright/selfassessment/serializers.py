@@ -91,6 +91,13 @@ class CreateSerializer(Input):
     )
 
 
+class ImportSerializer(Input):
+    file = serializers.FileField()
+    code = serializers.ChoiceField(choices=[*VERSIONS, ""], required=False, default="")
+    period_start = serializers.DateField()
+    period_end = serializers.DateField()
+
+
 class AnswerUpdateSerializer(Input):
     comply = serializers.ChoiceField(choices=[*Comply.values, ""], required=False)
     evidence = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)

@@ -187,7 +187,12 @@ def selfassessment_import(
     title: str = "",
 ) -> SelfAssessment:
     """A draft self-assessment holding an imported form's answers (importers.ImportedForm).
-    Rows the Code does not have (2020 questions, say) are kept as answers of their own."""
+    Rows the Code does not have (a question the 2020 Code did not ask, say) are kept as answers
+    of their own. A form any part of which could not be read is refused, naming those rows: a
+    half-read form must not stand as the landlord's answers."""
+    require_role(user, EDITORS, "import a self-assessment")
+    if form.errors:
+        raise InvalidInput({"file": form.refusal()})
     if form.code is None:
         raise InvalidInput({"code": "The Code version could not be detected: give --code."})
     self_assessment = selfassessment_create(
@@ -466,5 +471,33 @@ def selfassessment_publish(
         user=user,
         type="published",
         after={"published_on": published_on.isoformat()},
+    )
+    return self_assessment
+
+
+@transaction.atomic
+def submission_record(
+    *, user: User, self_assessment: SelfAssessment, submitted_on: dt.date | None = None
+) -> SelfAssessment:
+    """That the annual submission to the Ombudsman was made, with this self-assessment: a
+    change in its history (the pack then shows it as made, and the home stops reminding)."""
+    from putright.selfassessment.submission import SUBMITTED
+
+    require_role(user, EDITORS, "record the annual submission")
+    self_assessment = _lock(self_assessment)
+    if self_assessment.status != Status.PUBLISHED:
+        raise RuleBroken(
+            "not_published",
+            "The submission links the published self-assessment: publish it first.",
+            provision="8.2",
+        )
+    submitted_on = submitted_on or dates.today()
+    if submitted_on < self_assessment.published_on or submitted_on > dates.today():
+        raise InvalidInput({"submitted_on": "Enter a date from the day it was published to today."})
+    _record(
+        self_assessment,
+        user=user,
+        type=SUBMITTED,
+        after={"submitted_on": submitted_on.isoformat()},
     )
     return self_assessment

@@ -18,6 +18,7 @@ from putright.selfassessment.evidence_sources import source_for
 from putright.selfassessment.exporters import sections
 from putright.selfassessment.live_evidence import live_evidence_for
 from putright.selfassessment.models import Answer, Comply, SelfAssessment
+from putright.selfassessment.uploads import read_upload
 from putright.web.forms import GovForm, date_field, text_area
 from putright.web.views import forbidden
 from putright.web.workspace import apply_errors
@@ -33,6 +34,21 @@ class StartForm(GovForm):
     period_start = date_field("First day of the period", noun="the first day of the period")
     period_end = date_field("Last day of the period", noun="the last day of the period")
     title = forms.CharField(label="Title (optional)", required=False, max_length=200)
+
+
+class ImportForm(GovForm):
+    required_messages = {"file": "Choose the form to import."}
+    file = forms.FileField(
+        label="The self-assessment form",
+        help_text="DOCX, XLSX, CSV or the text copied out of the form.",
+    )
+    code = forms.ChoiceField(
+        label="Which Code does it answer?",
+        choices=[("", "Find out from the form"), *((key, f"The {key} Code") for key in VERSIONS)],
+        required=False,
+    )
+    period_start = date_field("First day of the period", noun="the first day of the period")
+    period_end = date_field("Last day of the period", noun="the last day of the period")
 
 
 class AnswerForm(GovForm):
@@ -105,6 +121,52 @@ def start(request):
     else:
         form = StartForm()
     return render(request, "selfassessment/start.html", {"form": form}, status=status)
+
+
+@login_required
+def import_form(request):
+    """A landlord's existing form uploaded: a draft of its answers, or nothing and every row
+    that could not be read listed (the command and the API refuse the same way)."""
+    status, unreadable = 200, []
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            upload = data["file"]
+            parsed = read_upload(upload.name, upload.read(), code=data["code"] or None)
+            try:
+                created = services.selfassessment_import(
+                    user=request.user,
+                    form=parsed,
+                    period_start=data["period_start"],
+                    period_end=data["period_end"],
+                    source=upload.name,
+                )
+            except NotPermitted as error:
+                return forbidden(request, str(error))
+            except InvalidInput as error:
+                said = error.errors.get("file", [])
+                if said:
+                    form.add_error("file", said[0])
+                    unreadable = said[1:]
+                else:
+                    apply_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    f"Imported {len(parsed.rows)} answers against the {parsed.code} Code: check "
+                    "each one (they are marked to review).",
+                )
+                return redirect("selfassessment:detail", pk=created.pk)
+    else:
+        form = ImportForm()
+    return render(
+        request,
+        "selfassessment/import.html",
+        {"form": form, "unreadable": unreadable},
+        status=status,
+    )
 
 
 @login_required

@@ -32,6 +32,7 @@ from putright.system.demo.governance import governance_set_up
 from putright.system.demo.oversight import oversight_set_up
 from putright.system.demo.plan import ESCALATION_WINDOW_DAYS, ComplaintPlan, Planner, Step
 from putright.system.demo.registers import registers_set_up
+from putright.system.demo.submission import submission_set_up
 from putright.system.demo.surveys import surveys_set_up
 
 DEMO_PASSWORD = "putright-demo"
@@ -127,6 +128,7 @@ def landlord_set_up(today: dt.date) -> None:
     settings.internal_stage2_acknowledge_days = 3
     settings.internal_stage2_respond_days = 15
     settings.escalation_window_days = ESCALATION_WINDOW_DAYS
+    settings.financial_year_end = 3  # March: the annual submission is due by 30 September
     settings.full_clean()
     settings.save()
 
@@ -360,5 +362,6 @@ def load_demo(*, complaints: int, seed: int, progress=None) -> Summary:
         summary.records.update(oversight_set_up(users, today))
         summary.records.update(surveys_set_up(users, today))
         summary.records.update(governance_set_up(users, today))
+        summary.records.update(submission_set_up(users, today))
     summary.seconds = time.monotonic() - started
     return summary

@@ -1,7 +1,8 @@
 """`putright selfassessment import FILE [--code 2024|2022|2020] [--json]`
 
 With --json, prints the form's answers in provision order; without it, creates a draft
-self-assessment from them. Rows that could not be read are listed on stderr either way.
+self-assessment from them. Problems are listed on stderr either way; a form any row of which
+could not be read fails with those rows named (exit status 1), and nothing is imported.
 """
 
 import datetime as dt
@@ -46,6 +47,10 @@ class Command(BaseCommand):
             self.stderr.write(f"{path.name}: {problem}")
         if json:
             self.stdout.write(_json.dumps(form.as_dict(), ensure_ascii=False, indent=2))
+        if form.errors:
+            # Never an empty or half-read result as if it had succeeded.
+            raise CommandError("\n".join(form.refusal()))
+        if json:
             return
         importer = _user(user)
         end = period_end or dates.today()
