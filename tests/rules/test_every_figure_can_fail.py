@@ -267,6 +267,8 @@ def survey_comment_not_followed_up(u):
         comment="Nobody called me back.",
     )
     return survey.label
+
+
 def staff_untrained(u):
     # Nobody has complaint-handling training: every member of staff who handles cases fails 4.3.
     return f"staff member {u.hannah.pk}"
@@ -280,6 +282,28 @@ def contractor_request_unanswered(u):
     from tests.contractors.factories import request_for
 
     return request_for(u.olivia, sent_on=D(2025, 10, 1), due_on=D(2025, 10, 10)).complaint.reference
+
+
+def representative_without_consent(u):
+    representative = {"name": "Sam Patel", "relationship": "Son", "email": "sam@example.org"}
+    case = log_complaint(user=u.olivia, received_on=D(2025, 10, 1), representative=representative)
+    acknowledge(case, user=u.hannah, handler=u.hannah, on=D(2025, 10, 1))
+    return case.reference
+
+
+def response_not_signed_off(u):
+    # Enforced: a stage 1 response needing sign-off is refused without one, so the letter is
+    # signed off and issued, then edited as a record from before the rule would look.
+    from putright.letters import sign_off
+    from putright.letters.models import Letter
+
+    sign_off.sign_off_configure(user=u.olivia, stage=1, required=True, roles=["officer"])
+    case = _stage1_answered(u)
+    letter = letters.letter_draft(user=u.hannah, complaint=case, kind="stage1_response")
+    sign_off.letter_sign_off(user=u.olivia, letter=letter)
+    letters.letter_issue(user=u.hannah, letter=letter, delivery="post")
+    Letter.objects.filter(pk=letter.pk).update(signed_off_by=None, signed_off_at=None)
+    return case.reference
 
 
 def issue(case, kind, user):
@@ -316,10 +340,12 @@ BREACHES = {
     "3.2": staff_unaware,
     "4.3": staff_untrained,
     "5.5": contractor_request_unanswered,
+    "3.6": representative_without_consent,
+    "6.7": response_not_signed_off,
     "4.1": no_officer,  # last: the other builders act as the officer
 }
 # Figures for rules Putright refuses to let be broken: they say so beside the figure.
-ENFORCED = {"6.4", "6.15", "6.13", "2.1"}
+ENFORCED = {"6.4", "6.15", "6.13", "2.1", "6.7"}
 
 
 class Users:
