@@ -164,10 +164,6 @@ class Letter(models.Model):
     def __str__(self):
         return f"{self.complaint_id}: {self.get_kind_display()} ({self.status})"
 
-    @property
-    def authors(self) -> set[int]:
-        return {pk for pk in (self.created_by_id, self.edited_by_id) if pk is not None}
-
     def save(self, *args, **kwargs):
         # An issued letter is part of the record (5.12): only its delivery state may move.
         if getattr(self, "_issued_when_loaded", False):
@@ -186,6 +182,10 @@ class Letter(models.Model):
         instance = super().from_db(db, field_names, values)
         instance._issued_when_loaded = instance.status == LetterStatus.ISSUED
         return instance
+
+    @property
+    def authors(self) -> set[int]:
+        return {pk for pk in (self.created_by_id, self.edited_by_id) if pk is not None}
 
 
 class InboundStatus(models.TextChoices):

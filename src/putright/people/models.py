@@ -84,12 +84,12 @@ class Representative(models.Model):
     # The resident asked for copies of every letter to go to the representative too.
     wants_copies = models.BooleanField(default=False)
 
+    def __str__(self):
+        return f"{self.name} ({self.relationship})"
+
     @property
     def has_consent(self) -> bool:
         return bool(self.consent_method and self.consent_given_on)
-
-    def __str__(self):
-        return f"{self.name} ({self.relationship})"
 
 
 class AdjustmentSource(models.TextChoices):
