@@ -150,10 +150,6 @@ def test_copies_need_an_address_to_send_them_to(olivia):
     with pytest.raises(InvalidInput):
         representatives.representative_copies_set(user=olivia, complaint=case, wants_copies=True)
     case = represented(olivia)
-    rep = representatives.representative_copies_set(
-        user=olivia, complaint=case, wants_copies=True
-    )
+    rep = representatives.representative_copies_set(user=olivia, complaint=case, wants_copies=True)
     assert rep.wants_copies
     assert Event.objects.filter(complaint=case, type="representative_copies_changed").exists()
-
-

@@ -113,9 +113,7 @@ class FindingsSerializer(serializers.Serializer):
     comment = serializers.CharField()
     commented_on = serializers.DateField()
     no_comment_on = serializers.DateField()
-    outcome_recorded_by = serializers.CharField(
-        source="outcome_recorded_by.username", default=None
-    )
+    outcome_recorded_by = serializers.CharField(source="outcome_recorded_by.username", default=None)
 
 
 class FindingsShareSerializer(Input):
