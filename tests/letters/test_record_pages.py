@@ -90,3 +90,17 @@ def test_consent_is_recorded_on_the_representative_page(client, olivia, hannah, 
     assert hannahs.get(page + "evidence/").status_code == 200
     hannahs.post(page, {"action": "copies", "wants_copies": "yes"})
     assert "copies of letters go to them" in hannahs.get(case_page).content.decode()
+
+
+def test_the_officer_sets_sign_off_on_the_settings_page(client, olivia, hannah):
+    page = "/letters/templates/sign-off/"
+    assert signed_in(client, hannah).post(page, {"required-1": "on"}).status_code == 403
+    officer = signed_in(client, olivia)
+    assert officer.post(page, {"required-1": "on"}).status_code == 400  # no role chosen
+    saved = officer.post(page, {"required-2": "on", "roles-2": ["manager", "officer"]})
+    assert saved.status_code == 302
+    assert [(s.stage, s.required, s.roles) for s in sign_off.settings_all()] == [
+        (1, False, []),
+        (2, True, ["manager", "officer"]),
+    ]
+    assert b"Must be signed off before issue" in officer.get(page).content

@@ -121,8 +121,11 @@ class LetterIssueView(LetterWrite):
 
 
 class LetterSignOffView(PermissionBeforeBody, APIView):
-    """A reviewer signs off a draft response (6.7): not the author, and a role the landlord
-    chose. Anyone who can change cases may try; the service says who may not."""
+    """A reviewer signs off a draft response (6.7): someone who may act on the case, not the
+    author, in a role the landlord chose."""
+
+    def may_write(self, request, reference, **url_kwargs) -> None:
+        sign_off.require_reviewer(request.user, _complaint(reference))
 
     @extend_schema(request=LetterSignOffSerializer, responses=LetterDetailSerializer)
     def post(self, request, reference, letter_id):
@@ -141,6 +144,9 @@ class SignOffSettingsView(PermissionBeforeBody, APIView):
 
 
 class SignOffSettingView(PermissionBeforeBody, APIView):
+    def may_write(self, request, **url_kwargs) -> None:
+        sign_off.require_configurer(request.user)
+
     @extend_schema(request=SignOffSettingSerializer, responses=SignOffSettingSerializer)
     def put(self, request, stage):
         data = _valid(SignOffSettingSerializer, request.data)

@@ -1,18 +1,20 @@
-"""The staff page for sharing the findings with the resident before the final decision, and
-recording what came back. Thin: letters.findings decides."""
+"""Staff pages for the record around a response: sharing the findings with the resident before
+the final decision and recording what came back (letters.findings decides), and the landlord's
+sign-off settings per stage (letters.sign_off decides)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from putright.complaints.models import Complaint
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
 from putright.inputs import BoundedForm
-from putright.letters import findings
+from putright.letters import findings, sign_off
 from putright.people.models import ContactMethod
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -95,5 +97,38 @@ def findings_page(request, reference):
             "rule": rule,
             "status": status,
         },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sign_off_settings(request):
+    errors, status = [], 200
+    if request.method == "POST":
+        try:
+            with transaction.atomic():  # both stages or neither
+                for stage in sign_off.STAGES:
+                    sign_off.sign_off_configure(
+                        user=request.user,
+                        stage=stage,
+                        required=request.POST.get(f"required-{stage}") == "on",
+                        roles=request.POST.getlist(f"roles-{stage}"),
+                    )
+        except NotPermitted as error:
+            return render(request, "403.html", {"message": str(error)}, status=403)
+        except InvalidInput as error:
+            errors = [m for found in error.errors.values() for m in found]
+            status = 400
+        else:
+            messages.success(request, "Sign-off settings saved.")
+            return redirect("letters:templates")
+    from putright.accounts.models import Role
+
+    roles = [(value, Role(value).label) for value in sign_off.SIGNING_ROLES]
+    return render(
+        request,
+        "letters/sign_off_settings.html",
+        {"settings": sign_off.settings_all(), "roles": roles, "errors": errors},
         status=status,
     )

@@ -11,7 +11,7 @@ from putright import text
 from putright.accounts.models import Role, User
 from putright.complaints import events
 from putright.errors import InvalidInput, NotPermitted
-from putright.letters.access import LetterEvent
+from putright.letters.access import LetterEvent, require_can_act
 from putright.letters.models import Letter, SignOffSetting
 from putright.rules import sign_off as rule
 
@@ -29,15 +29,27 @@ def settings_all() -> list[SignOffSetting]:
     return [found.get(stage) or SignOffSetting(stage=stage) for stage in STAGES]
 
 
-@transaction.atomic
-def sign_off_configure(*, user: User, stage, required: bool, roles=()) -> SignOffSetting:
-    """Whether a response at `stage` must be signed off, and which roles may do it."""
+def require_configurer(user: User | None) -> None:
     if (
         user is None
         or not user.is_authenticated
         or not (user.manages_settings or user.role in (Role.OFFICER, Role.MANAGER))
     ):
         raise NotPermitted("Only the complaints officer, a manager or an administrator can.")
+
+
+def require_reviewer(user: User | None, complaint) -> None:
+    """A reviewer is someone who may act on the case (the officer or a manager on any case); the
+    rule then refuses the letter's own authors and roles the landlord did not choose."""
+    if user is None or not user.is_authenticated or not user.can_change_cases:
+        raise NotPermitted("Sign in as staff who can change cases to sign off a letter.")
+    require_can_act(user, complaint)
+
+
+@transaction.atomic
+def sign_off_configure(*, user: User, stage, required: bool, roles=()) -> SignOffSetting:
+    """Whether a response at `stage` must be signed off, and which roles may do it."""
+    require_configurer(user)
     if stage not in STAGES:
         raise InvalidInput({"stage": "Choose stage 1 or stage 2."})
     roles = list(dict.fromkeys(roles or []))
@@ -55,8 +67,7 @@ def sign_off_configure(*, user: User, stage, required: bool, roles=()) -> SignOf
 @transaction.atomic
 def letter_sign_off(*, user: User, letter: Letter, note: str = "") -> Letter:
     """Someone other than the author reviews the draft response and signs it off."""
-    if user is None or not user.is_authenticated or not user.can_change_cases:
-        raise NotPermitted("Sign in as staff who can change cases to sign off a letter.")
+    require_reviewer(user, letter.complaint)
     letter = Letter.objects.select_for_update().select_related("complaint").get(pk=letter.pk)
     rule.check_can_sign_off(user, letter, setting_for(letter.stage))
     letter.signed_off_by = user

@@ -9,6 +9,7 @@ app_name = "letters"
 urlpatterns = [
     path("templates/", views.template_list, name="templates"),
     path("templates/branding/", views.branding_edit, name="branding"),
+    path("templates/sign-off/", findings_views.sign_off_settings, name="sign_off"),
     path("templates/<str:kind>/", views.template_edit, name="template_edit"),
     path("inbox/", views.triage, name="triage"),
     path("inbox/<num:message_id>/file/", views.triage_file, name="triage_file"),

@@ -91,7 +91,9 @@ def _out(request, reference: str) -> Response:
 
 class RepresentativeWrite(PermissionBeforeBody, APIView):
     def may_write(self, request, reference, **url_kwargs) -> None:
-        services.require_can_act(request.user, _complaint(reference))
+        # Who may act first (403), before whether there is a representative (404).
+        complaint = get_object_or_404(Complaint, reference=reference)
+        services.require_can_act(request.user, complaint)
 
 
 class RepresentativeDetail(RepresentativeWrite):
