@@ -22,7 +22,8 @@ def _copy(representative, delivery: str) -> dict:
             {
                 "delivery": (
                     "The resident asked for copies to go to their representative, who has no "
-                    "postal address: send the letter by e-mail, or add their address."
+                    "postal address: send the letter by e-mail, or, if the resident agrees, stop "
+                    "the copies on the representative's page."
                 )
             }
         )
