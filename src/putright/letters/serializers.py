@@ -4,6 +4,7 @@ from putright import text
 from putright.inputs import Input
 from putright.letters import rendering
 from putright.letters.models import Delivery, Letter, LetterKind
+from putright.people.models import ContactMethod
 
 
 class LetterSerializer(serializers.ModelSerializer):
@@ -99,7 +100,9 @@ class LetterSignOffSerializer(Input):
 class SignOffSettingSerializer(serializers.Serializer):
     stage = serializers.IntegerField(read_only=True)
     required = serializers.BooleanField()
-    roles = serializers.ListField(child=serializers.CharField(), required=False)
+    roles = serializers.ListField(
+        child=serializers.CharField(max_length=20), required=False, max_length=10
+    )
 
 
 class FindingsSerializer(serializers.Serializer):
@@ -119,7 +122,7 @@ class FindingsSerializer(serializers.Serializer):
 class FindingsShareSerializer(Input):
     stage = serializers.IntegerField(required=False)
     shared_on = serializers.DateField()
-    method = serializers.CharField()
+    method = serializers.ChoiceField(choices=ContactMethod.choices)
     summary = serializers.CharField(max_length=text.TEXT)
     comment_by = serializers.DateField()
 
