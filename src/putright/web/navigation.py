@@ -55,7 +55,9 @@ def nav_links(user) -> list[NavLink]:
         links.append(NavLink("Governance", reverse("governance:index"), ("governance",)))
         links.append(NavLink("Training", reverse("training:register"), ("training",)))
         links.append(NavLink("Contractors", reverse("contractors:register"), ("contractors",)))
-    links.append(NavLink("Self-assessment", reverse("selfassessment:list"), ("selfassessment",)))
+    links.append(
+        NavLink("Self-assessment", reverse("selfassessment:list"), ("selfassessment",))
+    )
     links.append(NavLink("Surveys", reverse("surveys:list"), ("surveys",)))
     return links
 
