@@ -238,6 +238,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ComplaintStatusEnum": "putright.api.serializers.COMPLAINT_STATUSES",
         "ContactMethodEnum": "putright.people.models.ContactMethod",
+        "ConsentMethodEnum": "putright.people.models.ConsentMethod",
         "LetterKindEnum": "putright.letters.models.LetterKind",
         "LetterStatusEnum": "putright.letters.models.LetterStatus",
         "SelfAssessmentStatusEnum": "putright.selfassessment.models.Status",

@@ -22,8 +22,8 @@ def awaiting_acknowledgement(**overrides):
     return _fresh(log_complaint(resident=dict(ROSA), **overrides))
 
 
-def acknowledged(*, officer, handler, stage1_on=dt.date(2025, 11, 5)):
-    complaint = log_complaint(resident=dict(ROSA))
+def acknowledged(*, officer, handler, stage1_on=dt.date(2025, 11, 5), **overrides):
+    complaint = log_complaint(resident=dict(ROSA), **overrides)
     # Stage 1 is the handler's own work, so that the officer can take stage 2 (6.13).
     acknowledge(complaint, user=handler, handler=handler, on=stage1_on)
     return _fresh(complaint)
@@ -61,8 +61,8 @@ ACTIONS = [
 RELATED = "The hallway light has also been broken since the roof started leaking"
 
 
-def stage1_responded(*, officer, handler, remedies=REMEDIES, actions=ACTIONS):
-    complaint = acknowledged(officer=officer, handler=handler)
+def stage1_responded(*, officer, handler, remedies=REMEDIES, actions=ACTIONS, **overrides):
+    complaint = acknowledged(officer=officer, handler=handler, **overrides)
     # Rosa raises a related issue before the response: it is joined and answered there (6.8).
     log_complaint(
         user=handler,

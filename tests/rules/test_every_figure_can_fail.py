@@ -378,6 +378,28 @@ def determination_unreported(u):
     return case.reference
 
 
+def representative_without_consent(u):
+    representative = {"name": "Sam Patel", "relationship": "Son", "email": "sam@example.org"}
+    case = log_complaint(user=u.olivia, received_on=D(2025, 10, 1), representative=representative)
+    acknowledge(case, user=u.hannah, handler=u.hannah, on=D(2025, 10, 1))
+    return case.reference
+
+
+def response_not_signed_off(u):
+    # Enforced: a stage 1 response needing sign-off is refused without one, so the letter is
+    # signed off and issued, then edited as a record from before the rule would look.
+    from putright.letters import sign_off
+    from putright.letters.models import Letter
+
+    sign_off.sign_off_configure(user=u.olivia, stage=1, required=True, roles=["officer"])
+    case = _stage1_answered(u)
+    letter = letters.letter_draft(user=u.hannah, complaint=case, kind="stage1_response")
+    sign_off.letter_sign_off(user=u.olivia, letter=letter)
+    letters.letter_issue(user=u.hannah, letter=letter, delivery="post")
+    Letter.objects.filter(pk=letter.pk).update(signed_off_by=None, signed_off_at=None)
+    return case.reference
+
+
 def issue(case, kind, user):
     letter = letters.letter_draft(user=user, complaint=case, kind=kind)
     return letters.letter_issue(user=user, letter=letter, delivery="post")
@@ -413,6 +435,8 @@ BREACHES = {
     "3.2": staff_unaware,
     "4.3": staff_untrained,
     "5.5": contractor_request_unanswered,
+    "3.6": representative_without_consent,
+    "6.7": response_not_signed_off,
     "4.1": no_officer,  # last: the other builders act as the officer
 }
 # The landlord's records rather than its complaints (organisation_evidence).
@@ -427,7 +451,7 @@ ORGANISATION_BREACHES = {
     "9.7": determination_unreported,
 }
 # Figures for rules Putright refuses to let be broken: they say so beside the figure.
-ENFORCED = {"6.4", "6.15", "6.13", "2.1"}
+ENFORCED = {"6.4", "6.15", "6.13", "2.1", "6.7"}
 
 
 class Users:

@@ -267,7 +267,17 @@ class ResidentOutput(WithholdsContactDetails, serializers.ModelSerializer):
 class RepresentativeOutput(WithholdsContactDetails, serializers.ModelSerializer):
     class Meta:
         model = Representative
-        fields = ["name", "relationship", "email", "phone", "address"]
+        fields = [
+            "name",
+            "relationship",
+            "email",
+            "phone",
+            "address",
+            # 3.6: the resident's consent to being represented, and copies of letters.
+            "consent_method",
+            "consent_given_on",
+            "wants_copies",
+        ]
         extra_kwargs = contact_details.NULLABLE
 
 

@@ -14,6 +14,11 @@ class LetterEvent:
     SEND_FAILED = "letter_send_failed"
     MARKED_FOR_POST = "letter_marked_for_post"
     EMAIL_RECEIVED = "email_received"
+    SIGNED_OFF = "letter_signed_off"
+    SIGN_OFF_VOIDED = "letter_sign_off_voided"
+    FINDINGS_SHARED = "findings_shared"
+    FINDINGS_COMMENTED = "findings_commented"
+    FINDINGS_NO_COMMENT = "findings_no_comment"
 
 
 def require_can_act(user: User | None, complaint: Complaint) -> None:

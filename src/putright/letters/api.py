@@ -11,14 +11,19 @@ from rest_framework.views import APIView
 from putright.api.permissions import PermissionBeforeBody
 from putright.complaints.models import Complaint
 from putright.errors import InvalidInput
-from putright.letters import access, rendering, selectors, services
+from putright.letters import access, findings, rendering, selectors, services, sign_off
 from putright.letters.models import Letter, LetterStatus
 from putright.letters.serializers import (
+    FindingsCommentSerializer,
+    FindingsSerializer,
+    FindingsShareSerializer,
     LetterCreateSerializer,
     LetterDetailSerializer,
     LetterEditSerializer,
     LetterIssueSerializer,
     LetterSerializer,
+    LetterSignOffSerializer,
+    SignOffSettingSerializer,
 )
 
 
@@ -113,6 +118,75 @@ class LetterIssueView(LetterWrite):
             delivery=data.get("delivery"),
         )
         return _detail(request, _letter(complaint, letter.pk))
+
+
+class LetterSignOffView(PermissionBeforeBody, APIView):
+    """A reviewer signs off a draft response (6.7): someone who may act on the case, not the
+    author, in a role the landlord chose."""
+
+    def may_write(self, request, reference, **url_kwargs) -> None:
+        sign_off.require_reviewer(request.user, _complaint(reference))
+
+    @extend_schema(request=LetterSignOffSerializer, responses=LetterDetailSerializer)
+    def post(self, request, reference, letter_id):
+        complaint = _complaint(reference)
+        data = _valid(LetterSignOffSerializer, request.data or {})
+        letter = sign_off.letter_sign_off(
+            user=request.user, letter=_letter(complaint, letter_id), note=data.get("note", "")
+        )
+        return _detail(request, _letter(complaint, letter.pk))
+
+
+class SignOffSettingsView(PermissionBeforeBody, APIView):
+    @extend_schema(responses=SignOffSettingSerializer(many=True))
+    def get(self, request):
+        return Response(SignOffSettingSerializer(sign_off.settings_all(), many=True).data)
+
+
+class SignOffSettingView(PermissionBeforeBody, APIView):
+    def may_write(self, request, **url_kwargs) -> None:
+        sign_off.require_configurer(request.user)
+
+    @extend_schema(request=SignOffSettingSerializer, responses=SignOffSettingSerializer)
+    def put(self, request, stage):
+        data = _valid(SignOffSettingSerializer, request.data)
+        setting = sign_off.sign_off_configure(
+            user=request.user, stage=stage, required=data["required"], roles=data.get("roles")
+        )
+        return Response(SignOffSettingSerializer(setting).data)
+
+
+class FindingsListView(LetterWrite):
+    """The findings shared with the resident for comment before the final decision."""
+
+    @extend_schema(responses=FindingsSerializer(many=True))
+    def get(self, request, reference):
+        shared = findings.findings_for(complaint=_complaint(reference))
+        return Response(FindingsSerializer(shared, many=True).data)
+
+    @extend_schema(request=FindingsShareSerializer, responses={201: FindingsSerializer})
+    def post(self, request, reference):
+        data = _valid(FindingsShareSerializer, request.data)
+        shared = findings.findings_share(user=request.user, complaint=_complaint(reference), **data)
+        return Response(FindingsSerializer(shared).data, status=status.HTTP_201_CREATED)
+
+
+class FindingsCommentView(LetterWrite):
+    @extend_schema(request=FindingsCommentSerializer, responses=FindingsSerializer)
+    def post(self, request, reference, findings_id):
+        complaint = _complaint(reference)
+        shared = get_object_or_404(complaint.findings_shared, pk=findings_id)
+        data = _valid(FindingsCommentSerializer, request.data)
+        if data["none_came"]:
+            shared = findings.findings_no_comment(user=request.user, findings=shared)
+        else:
+            shared = findings.findings_comment_record(
+                user=request.user,
+                findings=shared,
+                comment=data.get("comment", ""),
+                received_on=data.get("received_on"),
+            )
+        return Response(FindingsSerializer(shared).data)
 
 
 class LetterPdfView(PermissionBeforeBody, APIView):

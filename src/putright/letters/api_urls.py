@@ -26,6 +26,27 @@ urlpatterns = [
         name="letters-api-issue",
     ),
     path(
+        "complaints/<str:reference>/letters/<num:letter_id>/sign-off/",
+        api.LetterSignOffView.as_view(),
+        name="letters-api-sign-off",
+    ),
+    path("letters/sign-off/", api.SignOffSettingsView.as_view(), name="letters-api-sign-off-all"),
+    path(
+        "letters/sign-off/<num:stage>/",
+        api.SignOffSettingView.as_view(),
+        name="letters-api-sign-off-stage",
+    ),
+    path(
+        "complaints/<str:reference>/findings/",
+        api.FindingsListView.as_view(),
+        name="letters-api-findings",
+    ),
+    path(
+        "complaints/<str:reference>/findings/<num:findings_id>/outcome/",
+        api.FindingsCommentView.as_view(),
+        name="letters-api-findings-outcome",
+    ),
+    path(
         "complaints/<str:reference>/letters/<num:letter_id>/pdf/",
         api.LetterPdfView.as_view(),
         name="letters-api-pdf",

@@ -93,8 +93,10 @@ def letter_pdf_path(instance: "Letter", filename: str) -> str:
 
 # Fields that may still change after a letter is issued: how it reached the resident.
 DELIVERY_FIELDS = frozenset(
-    {"send_status", "send_attempts", "last_error", "sent_at", "recipient", "delivery"}
+    {"send_status", "send_attempts", "last_error", "sent_at", "recipient", "delivery", "copies"}
 )
+
+RESPONSE_KINDS = ("stage1_response", "stage2_response")
 
 
 class Letter(models.Model):
@@ -140,6 +142,21 @@ class Letter(models.Model):
     send_attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Whoever last changed the draft's words: with the drafter, an author who may not sign it off.
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Review and sign-off of a response letter (6.7, 6.9, 6.19); void again if the draft changes.
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+    sign_off_note = models.TextField(blank=True)
+    # Whether the landlord required sign-off for this stage when the letter was issued.
+    sign_off_required = models.BooleanField(default=False)
+    # Copies sent at the resident's request (3.6): [{"name", "relationship", "delivery",
+    # "recipient"}], one per person besides the resident.
+    copies = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -165,6 +182,10 @@ class Letter(models.Model):
         instance = super().from_db(db, field_names, values)
         instance._issued_when_loaded = instance.status == LetterStatus.ISSUED
         return instance
+
+    @property
+    def authors(self) -> set[int]:
+        return {pk for pk in (self.created_by_id, self.edited_by_id) if pk is not None}
 
 
 class InboundStatus(models.TextChoices):
@@ -228,3 +249,52 @@ class InboundAttachment(models.Model):
 
     class Meta:
         ordering = ["pk"]
+
+
+class SignOffSetting(models.Model):
+    """Whether a response letter at a stage must be reviewed and signed off before it is issued,
+    and which roles may sign off (6.7, 6.9, 6.19). One row per stage; no row means not required.
+    Kept with the letters rather than the landlord's settings: it governs letters alone."""
+
+    stage = models.PositiveSmallIntegerField(unique=True)
+    required = models.BooleanField(default=False)
+    roles = models.JSONField(default=list, blank=True)  # accounts.Role values
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["stage"]
+
+
+class FindingsShared(models.Model):
+    """The findings of an investigation shared with the resident before the final decision, for
+    their comment: when and how they were shared, the date to comment by, and what came back (the
+    comment, or a record that none came by that date)."""
+
+    complaint = models.ForeignKey(
+        "complaints.Complaint", on_delete=models.PROTECT, related_name="findings_shared"
+    )
+    stage = models.PositiveSmallIntegerField()
+    shared_on = models.DateField()
+    method = models.CharField(max_length=20)  # people.ContactMethod
+    summary = models.TextField()
+    comment_by = models.DateField()
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    comment = models.TextField(blank=True)
+    commented_on = models.DateField(null=True, blank=True)
+    no_comment_on = models.DateField(null=True, blank=True)
+    outcome_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["shared_on", "pk"]
+
+    @property
+    def answered(self) -> bool:
+        return self.commented_on is not None or self.no_comment_on is not None

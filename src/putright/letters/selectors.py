@@ -21,7 +21,12 @@ def letters_for(*, complaint) -> QuerySet[Letter]:
     return (
         Letter.objects.filter(complaint=complaint)
         .select_related(
-            "complaint", "template_version", "branding_version", "created_by", "issued_by"
+            "complaint",
+            "template_version",
+            "branding_version",
+            "created_by",
+            "issued_by",
+            "signed_off_by",
         )
         .order_by("created_at", "pk")
     )

@@ -4,6 +4,7 @@ from putright import text
 from putright.inputs import Input
 from putright.letters import rendering
 from putright.letters.models import Delivery, Letter, LetterKind
+from putright.people.models import ContactMethod
 
 
 class LetterSerializer(serializers.ModelSerializer):
@@ -13,6 +14,9 @@ class LetterSerializer(serializers.ModelSerializer):
     )
     created_by = serializers.CharField(source="created_by.username", default=None, allow_null=True)
     issued_by = serializers.CharField(source="issued_by.username", default=None, allow_null=True)
+    signed_off_by = serializers.CharField(
+        source="signed_off_by.username", default=None, allow_null=True
+    )
     readability_warning = serializers.SerializerMethodField()
     pdf_url = serializers.SerializerMethodField()
 
@@ -41,6 +45,11 @@ class LetterSerializer(serializers.ModelSerializer):
             "sent_at",
             "pdf_sha256",
             "pdf_url",
+            "signed_off_by",
+            "signed_off_at",
+            "sign_off_note",
+            "sign_off_required",
+            "copies",
         ]
 
     def get_readability_warning(self, letter) -> str:
@@ -82,3 +91,44 @@ class LetterEditSerializer(Input):
 
 class LetterIssueSerializer(Input):
     delivery = serializers.ChoiceField(choices=Delivery.choices, required=False)
+
+
+class LetterSignOffSerializer(Input):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=text.TEXT)
+
+
+class SignOffSettingSerializer(serializers.Serializer):
+    stage = serializers.IntegerField(read_only=True)
+    required = serializers.BooleanField()
+    roles = serializers.ListField(
+        child=serializers.CharField(max_length=20), required=False, max_length=10
+    )
+
+
+class FindingsSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    stage = serializers.IntegerField()
+    shared_on = serializers.DateField()
+    method = serializers.CharField()
+    summary = serializers.CharField()
+    comment_by = serializers.DateField()
+    shared_by = serializers.CharField(source="shared_by.username", default=None)
+    comment = serializers.CharField()
+    commented_on = serializers.DateField()
+    no_comment_on = serializers.DateField()
+    outcome_recorded_by = serializers.CharField(source="outcome_recorded_by.username", default=None)
+
+
+class FindingsShareSerializer(Input):
+    stage = serializers.IntegerField(required=False)
+    shared_on = serializers.DateField()
+    method = serializers.ChoiceField(choices=ContactMethod.choices)
+    summary = serializers.CharField(max_length=text.TEXT)
+    comment_by = serializers.DateField()
+
+
+class FindingsCommentSerializer(Input):
+    comment = serializers.CharField(required=False, allow_blank=True, max_length=text.TEXT)
+    received_on = serializers.DateField(required=False)
+    # True records that no comment came by the date given.
+    none_came = serializers.BooleanField(required=False, default=False)

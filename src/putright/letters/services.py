@@ -22,7 +22,8 @@ from putright.complaints.models import Complaint
 from putright.complaints.selectors import complaint_get
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
 from putright.landlord.selectors import landlord_settings
-from putright.letters import context, elements, rendering, sandbox
+from putright.letters import context, copies, elements, rendering, sandbox
+from putright.letters import sign_off as sign_offs
 from putright.letters.access import LetterEvent
 from putright.letters.access import require_can_act as _require_can_act
 from putright.letters.models import (
@@ -248,6 +249,7 @@ def letter_edit(
     _require_can_act(user, letter.complaint)
     letter = Letter.objects.select_for_update().select_related("complaint").get(pk=letter.pk)
     _require_draft(letter)
+    before = (letter.subject, letter.body)
     errors = {}
     if body is not None:
         body = text.bounded("body", body, text.LETTER)
@@ -264,6 +266,9 @@ def letter_edit(
     if errors:
         raise InvalidInput(errors)
     letter.readability = rendering.readability(letter.body)
+    if (letter.subject, letter.body) != before:
+        letter.edited_by = user
+    sign_offs.void_if_changed(user=user, letter=letter, before=before)
     letter.save()
     return letter
 
@@ -275,6 +280,7 @@ def letter_redraft(*, user: User, letter: Letter) -> Letter:
     _require_can_act(user, letter.complaint)
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
     _require_draft(letter)
+    before = (letter.subject, letter.body)
     complaint = _case(letter.complaint)
     template = template_current(letter.kind)
     data = context.build(letter.kind, complaint)
@@ -285,6 +291,9 @@ def letter_redraft(*, user: User, letter: Letter) -> Letter:
     letter.template_version = template
     letter.branding_version = branding_current()
     letter.readability = rendering.readability(body)
+    if (letter.subject, letter.body) != before:
+        letter.edited_by = user
+    sign_offs.void_if_changed(user=user, letter=letter, before=before)
     letter.save()
     return letter
 
@@ -358,6 +367,11 @@ def letter_issue(*, user: User, letter: Letter, delivery: str | None = None) -> 
         delivery = Delivery.POST if wants_post else Delivery.EMAIL
     if delivery == Delivery.EMAIL and not resident.email:
         raise InvalidInput({"delivery": "The resident has no e-mail address; send it by post."})
+    # 6.7: a response the landlord has said needs review is not issued without its sign-off.
+    sign_off_setting = sign_offs.setting_for(letter.stage)
+    sign_offs.rule.check_issue(letter, sign_off_setting)
+    letter.sign_off_required = sign_offs.rule.applies(letter, sign_off_setting)
+    letter.copies = copies.copies_for(complaint, delivery)
 
     data = context.build(letter.kind, complaint)
     letter.context = data
@@ -397,6 +411,8 @@ def letter_issue(*, user: User, letter: Letter, delivery: str | None = None) -> 
         branding_version=letter.branding_version.version if letter.branding_version else None,
         delivery=delivery,
         pdf_sha256=letter.pdf_sha256,
+        copies=[{"name": c["name"], "delivery": c["delivery"]} for c in letter.copies],
+        signed_off_by=letter.signed_off_by.get_username() if letter.signed_off_by else "",
     )
     if letter.kind in (LetterKind.REFUSAL, LetterKind.ESCALATION_REFUSAL):
         # 2.4: the letter, which cannot issue without the Ombudsman's details, is what tells
@@ -435,6 +451,8 @@ def _email(letter: Letter) -> EmailMultiAlternatives:
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[letter.recipient],
+        # 3.6: the representative's copy, when the resident asked for one.
+        cc=copies.email_copies(letter),
         reply_to=[landlord.complaints_email],
         headers={"Message-ID": letter.message_id},
     )
@@ -488,6 +506,7 @@ def letter_send(*, letter_id: int) -> Letter:
             letter=letter.pk,
             kind=letter.kind,
             recipient=letter.recipient,
+            copied_to=copies.email_copies(letter),
             attempt=letter.send_attempts,
         )
     return letter
@@ -520,7 +539,8 @@ def letter_mark_for_post(*, user: User, letter: Letter) -> Letter:
     letter.delivery = Delivery.POST
     letter.send_status = SendStatus.FOR_POST
     letter.recipient = letter.complaint.resident.address
-    letter.save(update_fields=["delivery", "send_status", "recipient"])
+    letter.copies = copies.for_post(letter.complaint, letter.copies)
+    letter.save(update_fields=["delivery", "send_status", "recipient", "copies"])
     events.record(
         type=LetterEvent.MARKED_FOR_POST, complaint=letter.complaint, user=user, letter=letter.pk
     )

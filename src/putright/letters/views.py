@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from putright.complaints.models import Complaint
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
-from putright.letters import rendering, selectors, services
+from putright.letters import rendering, selectors, services, sign_off
 from putright.letters.api import pdf_response
 from putright.letters.models import Delivery, Letter, LetterKind, LetterStatus
 from putright.letters.placeholders import BLOCKS, PLACEHOLDERS
@@ -32,6 +32,7 @@ FIELD_NAMES = {
     "subject": "Subject",
     "delivery": "How to send it",
     "reference": "Preview on a case",
+    "note": "Note",
 }
 
 
@@ -102,6 +103,11 @@ def letter_detail(request, reference, letter_id):
             elif action == "post":
                 services.letter_mark_for_post(user=request.user, letter=letter)
                 messages.success(request, "Letter marked for post.")
+            elif action == "sign_off":
+                sign_off.letter_sign_off(
+                    user=request.user, letter=letter, note=request.POST.get("note", "")
+                )
+                messages.success(request, "Letter signed off.")
             elif action == "resend":
                 services.letter_resend(user=request.user, letter=letter)
                 messages.success(request, "Letter queued to send again.")
@@ -128,6 +134,8 @@ def letter_detail(request, reference, letter_id):
             "preview": rendering.body_html(letter.body),
             "deliveries": Delivery.choices,
             "errors": errors,
+            "is_response": letter.kind in sign_off.rule.RESPONSE_KINDS,
+            "sign_off_setting": sign_off.setting_for(letter.stage),
         },
         status=code,
     )

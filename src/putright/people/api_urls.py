@@ -2,9 +2,29 @@
 
 from django.urls import path
 
-from putright.people import api
+from putright.people import api, representative_api
 
 urlpatterns = [
+    path(
+        "complaints/<str:reference>/representative/",
+        representative_api.RepresentativeDetail.as_view(),
+        name="representative-detail",
+    ),
+    path(
+        "complaints/<str:reference>/representative/consent/",
+        representative_api.RepresentativeConsent.as_view(),
+        name="representative-consent",
+    ),
+    path(
+        "complaints/<str:reference>/representative/consent/evidence/",
+        representative_api.ConsentEvidence.as_view(),
+        name="representative-consent-evidence",
+    ),
+    path(
+        "complaints/<str:reference>/representative/copies/",
+        representative_api.RepresentativeCopies.as_view(),
+        name="representative-copies",
+    ),
     path("residents/<num:pk>/", api.ResidentDetail.as_view(), name="resident-detail"),
     path("residents/<num:pk>/merge/", api.ResidentMerge.as_view(), name="resident-merge"),
     path(

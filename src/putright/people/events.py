@@ -14,3 +14,5 @@ class PeopleEventType:
     SUBJECT_ACCESS_EXPORTED = "subject_access_exported"
     RESIDENT_ANONYMISED = "resident_anonymised"
     RESIDENT_MERGED = "resident_merged"
+    REPRESENTATIVE_CONSENT_RECORDED = "representative_consent_recorded"
+    REPRESENTATIVE_COPIES_CHANGED = "representative_copies_changed"

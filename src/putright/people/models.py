@@ -45,6 +45,22 @@ class Resident(models.Model):
         return self.name
 
 
+class ConsentMethod(models.TextChoices):
+    """How the resident agreed to the representative acting for them (1.3, 3.6)."""
+
+    WRITTEN = "written", "In writing (letter or e-mail)"
+    VERBAL = "verbal", "Verbally, to a member of staff"
+    FORM = "form", "On the landlord's consent form"
+    POWER_OF_ATTORNEY = "power_of_attorney", "Power of attorney"
+    DEPUTYSHIP = "deputyship", "Court of Protection deputyship"
+    ELECTED_MEMBER = "elected_member", "Resident asked their MP or councillor to act"
+
+
+def consent_evidence_path(instance: "Representative", filename: str) -> str:
+    # The name is random (complaints.uploads.stored_name): nothing the uploader chose is kept.
+    return f"people/consent/{filename}"
+
+
 class Representative(models.Model):
     """Someone acting for a resident: family, an advocate, a councillor, an MP (1.3, 3.6)."""
 
@@ -54,9 +70,26 @@ class Representative(models.Model):
     phone = models.CharField(max_length=40, blank=True)
     address = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The resident's consent to being represented: how, when, the evidence and who recorded it.
+    consent_method = models.CharField(max_length=20, choices=ConsentMethod.choices, blank=True)
+    consent_given_on = models.DateField(null=True, blank=True)
+    consent_notes = models.TextField(blank=True)
+    consent_evidence = models.FileField(upload_to=consent_evidence_path, blank=True)
+    consent_evidence_type = models.CharField(max_length=100, blank=True)
+    consent_evidence_name = models.CharField(max_length=255, blank=True)
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    consent_recorded_at = models.DateTimeField(null=True, blank=True)
+    # The resident asked for copies of every letter to go to the representative too.
+    wants_copies = models.BooleanField(default=False)
 
     def __str__(self):
         return f"{self.name} ({self.relationship})"
+
+    @property
+    def has_consent(self) -> bool:
+        return bool(self.consent_method and self.consent_given_on)
 
 
 class AdjustmentSource(models.TextChoices):

@@ -29,6 +29,8 @@ from putright.people.residents import (  # noqa: F401
 )
 from putright.rules import access, reviews
 
+# Consent to a representative, and copies for them (3.6), live in people.representatives.
+
 # --- safeguards: adjustments, restrictions, risk flags, keeping informed ----------------------
 # Imported late: the case engine imports this module for resident_find_or_create.
 

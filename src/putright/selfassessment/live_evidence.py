@@ -34,8 +34,10 @@ from putright.rules import (
     policy,
     reassessment,
     remedies,
+    representatives,
     reviews,
     service_requests,
+    sign_off,
     surveys,
     timeliness,
     training,
@@ -112,6 +114,10 @@ def live_evidence(*, code_version: str, period_start: dt.date, period_end: dt.da
         # 3.2, 4.3: staff trained; 5.5: contractors' evidence requests answered in time.
         result += training.measures(period_end=period_end, today=today)
         result.append(contractors.measure(**period, today=today, code_version=code_version))
+        # 3.6: representatives acting with the resident's consent recorded.
+        result.append(representatives.measure(**period, code_version=code_version))
+        # 6.7: response letters signed off by someone other than the author, where required.
+        result.append(sign_off.measure(**period, code_version=code_version))
     return [f for f in result if f is not None and (f.total or f.pending)]
 
 

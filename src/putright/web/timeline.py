@@ -35,6 +35,13 @@ TITLES = {
     "letter_send_failed": "Letter could not be e-mailed",
     "letter_marked_for_post": "Letter marked for post",
     "email_received": "E-mail received",
+    "letter_signed_off": "Response letter signed off (6.7)",
+    "letter_sign_off_voided": "Sign-off voided: the letter changed",
+    "findings_shared": "Findings shared for the resident's comment",
+    "findings_commented": "Resident commented on the findings",
+    "findings_no_comment": "No comment on the findings by the date given",
+    "representative_consent_recorded": "Representative's consent recorded (3.6)",
+    "representative_copies_changed": "Copies of letters to the representative changed",
     "amended": "Record corrected",
     **contractor_events.TITLES,
 }
@@ -42,7 +49,14 @@ TITLES = {
 # How the staff timeline can be narrowed (review finding H10): what was said, and letters.
 FILTERS = {
     "notes": {"note_added", "email_received", "attachment_added"},
-    "letters": {"letter_issued", "letter_sent", "letter_send_failed", "letter_marked_for_post"},
+    "letters": {
+        "letter_issued",
+        "letter_sent",
+        "letter_send_failed",
+        "letter_marked_for_post",
+        "letter_signed_off",
+        "letter_sign_off_voided",
+    },
 }
 
 # Events a resident sees on their tracking page: what happened, not the internal working.
@@ -163,6 +177,12 @@ def _details(event_type: str, p: dict) -> list[str]:
         return [f"{stage}: {p.get('reason', '')}"]
     if event_type == "letter_issued":
         return [f"{_letter_label(p.get('kind'))}, {stage.lower()}: {p.get('subject', '')}"]
+    if event_type == "letter_signed_off":
+        return [f"{_letter_label(p.get('kind'))}{': ' + p['note'] if p.get('note') else ''}"]
+    if event_type == "findings_commented":
+        return [str(p.get("comment", ""))]
+    if event_type == "findings_shared":
+        return [f"By {p.get('method', '')}; comments by {_date(p.get('comment_by'))}."]
     if event_type in ("letter_sent", "letter_send_failed", "letter_marked_for_post"):
         return [_letter_label(p.get("kind"))] if p.get("kind") else []
     if event_type == "amended":

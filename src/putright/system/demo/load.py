@@ -27,10 +27,13 @@ from putright.complaints.models import Complaint, OutstandingAction, Remedy
 from putright.landlord.models import ClosureDay, HomesOwned
 from putright.landlord.selectors import landlord_settings, working_day_calendar
 from putright.letters import services as letter_services
+from putright.letters import sign_off
 from putright.rules.exclusions import letter_kind
+from putright.rules.sign_off import RESPONSE_KINDS
 from putright.system.demo.governance import governance_set_up
 from putright.system.demo.oversight import oversight_set_up
 from putright.system.demo.plan import ESCALATION_WINDOW_DAYS, ComplaintPlan, Planner, Step
+from putright.system.demo.record import record_set_up, reviewer_for, sign_off_set_up
 from putright.system.demo.registers import registers_set_up
 from putright.system.demo.submission import submission_set_up
 from putright.system.demo.surveys import surveys_set_up
@@ -194,6 +197,11 @@ class Player:
         if recent and (self.today - on).days > RECENT_LETTER_DAYS:
             return
         letter = letter_services.letter_draft(user=user, complaint=complaint, kind=kind)
+        if kind in RESPONSE_KINDS:
+            # 6.7: the demo landlord has each response reviewed by someone else before it goes.
+            sign_off.letter_sign_off(
+                user=reviewer_for(self.users, user), letter=letter, note="Every point answered."
+            )
         # By post: no e-mail queued for residents who do not exist.
         letter_services.letter_issue(user=user, letter=letter, delivery="post")
 
@@ -348,6 +356,7 @@ def load_demo(*, complaints: int, seed: int, progress=None) -> Summary:
     with transaction.atomic():
         users = staff_set_up()
         landlord_set_up(today)
+        sign_off_set_up(users)
     planner = Planner(calendar=working_day_calendar(), today=today, seed=seed)
     player = Player(users, today)
     summary = Summary()
@@ -363,5 +372,6 @@ def load_demo(*, complaints: int, seed: int, progress=None) -> Summary:
         summary.records.update(surveys_set_up(users, today))
         summary.records.update(governance_set_up(users, today))
         summary.records.update(submission_set_up(users, today))
+        summary.records.update(record_set_up(users, today))
     summary.seconds = time.monotonic() - started
     return summary
