@@ -21,6 +21,7 @@ from putright import dates
 from putright.complaints.models import Stage
 from putright.letters.models import Letter, LetterKind, LetterStatus
 from putright.rules import (
+    compensation,
     complaints_officer,
     continuity,
     contractors,
@@ -35,6 +36,7 @@ from putright.rules import (
     remedies,
     reviews,
     service_requests,
+    stage2_decision,
     surveys,
     timeliness,
     training,
@@ -109,6 +111,9 @@ def live_evidence(*, code_version: str, period_start: dt.date, period_end: dt.da
         # 3.2, 4.3: staff trained; 5.5: contractors' evidence requests answered in time.
         result += training.measures(period_end=period_end, today=today)
         result.append(contractors.measure(**period, today=today, code_version=code_version))
+        # 6.20: who decided stage 2; 7.4: financial remedies within the compensation guide.
+        result.append(stage2_decision.measure(**period, code_version=code_version))
+        result.append(compensation.measure(**period, code_version=code_version))
     return [f for f in result if f is not None and (f.total or f.pending)]
 
 
