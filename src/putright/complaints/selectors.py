@@ -29,8 +29,9 @@ def _with_related(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
     return queryset.select_related("resident", "representative").prefetch_related(
         Prefetch(
             "stages",
-            queryset=Stage.objects.select_related("handler").prefetch_related(
-                Prefetch("extensions", queryset=Extension.objects.order_by("created_at", "pk"))
+            queryset=Stage.objects.select_related("handler", "decision_maker").prefetch_related(
+                Prefetch("extensions", queryset=Extension.objects.order_by("created_at", "pk")),
+                "panels",
             ),
         ),
         "co_complainants",
@@ -85,7 +86,7 @@ def complaint_get(*, reference: str) -> Complaint:
     return (
         _with_related(Complaint.objects.all())
         .prefetch_related(
-            Prefetch("remedies", queryset=Remedy.objects.order_by("pk")),
+            Prefetch("remedies", queryset=Remedy.objects.select_related("band").order_by("pk")),
             Prefetch("actions", queryset=OutstandingAction.objects.order_by("due_on", "pk")),
             Prefetch(
                 "events",

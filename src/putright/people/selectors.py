@@ -200,16 +200,15 @@ def residents_lookup(*, term: str, limit: int = LOOKUP_ROWS) -> list[Resident]:
     if not term:
         return []
     condition = (
-        Q(name__icontains=term)
-        | Q(address__icontains=term)
-        | Q(tenancy_reference__iexact=term)
+        Q(name__icontains=term) | Q(address__icontains=term) | Q(tenancy_reference__iexact=term)
     )
     compact = term.replace(" ", "")
     if 5 <= len(compact) <= 7 and compact[-3].isdigit():
         condition |= Q(address__icontains=f"{compact[:-3]} {compact[-3:]}")
     return list(
-        Resident.objects.filter(condition, anonymised_at__isnull=True, merged_into__isnull=True)
-        .order_by("name", "pk")[:limit]
+        Resident.objects.filter(
+            condition, anonymised_at__isnull=True, merged_into__isnull=True
+        ).order_by("name", "pk")[:limit]
     )
 
 

@@ -65,9 +65,7 @@ def _full_text_q(term: str) -> Q:
         # search box is expected to: "mou" finds "mould".
         match = " ".join('"{}"*'.format(word.replace('"', '""')) for word in words)
         return Q(
-            pk__in=RawSQL(
-                "SELECT complaint_id FROM search_fts WHERE search_fts MATCH %s", [match]
-            )
+            pk__in=RawSQL("SELECT complaint_id FROM search_fts WHERE search_fts MATCH %s", [match])
         )
     # Any other back end: a plain containment test on the description and notes.
     condition = Q()

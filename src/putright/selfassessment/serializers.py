@@ -96,9 +96,7 @@ class ActionCreateSerializer(Input):
     owner = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=150, help_text="A username."
     )
-    owner_name = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=200
-    )
+    owner_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
 
 
 class DateSerializer(Input):

@@ -175,8 +175,7 @@ def create(output: Path, recipients: list[str]) -> dict:
             "vendor": connection.vendor,
             "database": database,
             "migrations": sorted(
-                f"{app}.{name}"
-                for app, name in MigrationRecorder(connection).applied_migrations()
+                f"{app}.{name}" for app, name in MigrationRecorder(connection).applied_migrations()
             ),
             "counts": _counts(),
             "sha256": {database: _sha256(folder / database)},

@@ -18,8 +18,7 @@ def require_production_key(key: str, *, development_key: str) -> None:
         raise ImproperlyConfigured(f"SECRET_KEY must be set when DEBUG is off. {HOW}")
     if key == development_key or key.startswith("django-insecure-"):
         raise ImproperlyConfigured(
-            f"SECRET_KEY is a published development key and must not be used with DEBUG off. "
-            f"{HOW}"
+            f"SECRET_KEY is a published development key and must not be used with DEBUG off. {HOW}"
         )
     if len(key) < MIN_LENGTH or len(set(key)) < MIN_DISTINCT:
         raise ImproperlyConfigured(

@@ -70,9 +70,7 @@ def _prefill(resident: Resident | None) -> dict:
 
 
 def _resident_data(data: dict) -> dict:
-    details = {
-        key: data[key] for key in (*RESIDENT_FIELDS, "preferred_contact_method")
-    }
+    details = {key: data[key] for key in (*RESIDENT_FIELDS, "preferred_contact_method")}
     if data.get("resident_id"):
         # The existing record, named by id: its details are changed on the resident's page.
         return {"id": data["resident_id"], **details}
@@ -147,5 +145,3 @@ def complaint_log(request):
         {"form": form, "rule": rule, "lookup": lookup, "found": found, "chosen": chosen},
         status=status,
     )
-
-

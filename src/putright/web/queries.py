@@ -192,9 +192,7 @@ def home_groups(*, user, mine: bool, today: dt.date, late_page=1) -> dict:
             "due_today": [c for c in due_soon if c.deadline.due and c.deadline.due <= today],
             "due_soon": [c for c in due_soon if c.deadline.due and c.deadline.due > today],
             "awaiting": rows(with_next_due(awaiting).order_by("next_due", "pk")),
-            "internal_overdue": rows(
-                with_next_due(internal_overdue).order_by("next_due", "pk")
-            ),
+            "internal_overdue": rows(with_next_due(internal_overdue).order_by("next_due", "pk")),
         }
     )
     return {

@@ -27,8 +27,11 @@ class Command(BaseCommand):
             help="gunicorn worker processes (default PUTRIGHT_WEB_WORKERS or 3).",
         )
         parser.add_argument(
-            "--timeout", type=int, default=60, help="Seconds before a stuck request's worker "
-            "is restarted (default 60; letters with PDFs take a few seconds)."
+            "--timeout",
+            type=int,
+            default=60,
+            help="Seconds before a stuck request's worker "
+            "is restarted (default 60; letters with PDFs take a few seconds).",
         )
 
     def handle(self, *args, **options):
@@ -42,13 +45,21 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         connection.close()  # gunicorn's workers open their own
         command = [
-            sys.executable, "-m", "gunicorn", "putright.wsgi:application",
-            "--bind", options["bind"],
-            "--workers", str(options["workers"]),
-            "--timeout", str(options["timeout"]),
-            "--access-logfile", "-",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "putright.wsgi:application",
+            "--bind",
+            options["bind"],
+            "--workers",
+            str(options["workers"]),
+            "--timeout",
+            str(options["timeout"]),
+            "--access-logfile",
+            "-",
             # X-Forwarded-* are read by Django (PUTRIGHT_TRUSTED_PROXY_HOPS), not by gunicorn.
-            "--forwarded-allow-ips", "127.0.0.1",
+            "--forwarded-allow-ips",
+            "127.0.0.1",
         ]
         self.stdout.write(f"Serving on http://{options['bind']}/ with gunicorn.")
         self.stdout.flush()
