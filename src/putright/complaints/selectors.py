@@ -30,8 +30,7 @@ def _with_related(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
         Prefetch(
             "stages",
             queryset=Stage.objects.select_related("handler", "decision_maker").prefetch_related(
-                Prefetch("extensions", queryset=Extension.objects.order_by("created_at", "pk")),
-                "panels",
+                Prefetch("extensions", queryset=Extension.objects.order_by("created_at", "pk"))
             ),
         ),
         "co_complainants",
@@ -87,6 +86,7 @@ def complaint_get(*, reference: str) -> Complaint:
         _with_related(Complaint.objects.all())
         .prefetch_related(
             Prefetch("remedies", queryset=Remedy.objects.select_related("band").order_by("pk")),
+            "stages__panels",  # the case page only (3.6), not the lists
             Prefetch("actions", queryset=OutstandingAction.objects.order_by("due_on", "pk")),
             Prefetch(
                 "events",
