@@ -21,8 +21,12 @@ def _no_store(answer):
 
 def test_staff_pages_and_the_residents_page(signed_in, olivia, case):
     client = signed_in(olivia)
-    for path in ("/", "/complaints/", f"/complaints/{case.reference}/",
-                 f"/people/residents/{case.resident_id}/"):
+    for path in (
+        "/",
+        "/complaints/",
+        f"/complaints/{case.reference}/",
+        f"/people/residents/{case.resident_id}/",
+    ):
         _no_store(client.get(path))
 
 
@@ -34,8 +38,9 @@ def test_api_answers_and_exports(client, olivia, case):
     _no_store(api.get(f"/api/v1/complaints/{case.reference}/"))
     _no_store(api.get("/api/v1/complaints/"))
     _no_store(
-        api.get("/api/v1/reports/summary/", {"from": "2025-04-01", "to": "2026-03-31",
-                                              "export": "csv"})
+        api.get(
+            "/api/v1/reports/summary/", {"from": "2025-04-01", "to": "2026-03-31", "export": "csv"}
+        )
     )
 
 
