@@ -23,9 +23,7 @@ def demo_output(django_db_setup, django_db_blocker):
         from io import StringIO
 
         out = StringIO()
-        call_command(
-            "demo", complaints=DEMO_SIZE, seed=DEMO_SEED, not_production=True, stdout=out
-        )
+        call_command("demo", complaints=DEMO_SIZE, seed=DEMO_SEED, not_production=True, stdout=out)
         yield out.getvalue()
         transaction.set_rollback(True)
 

@@ -71,8 +71,16 @@ def wait_for(port: int, deadline: float = 60.0) -> None:
 def gunicorn(env, port: int, workers: int = 3) -> subprocess.Popen:
     return subprocess.Popen(
         [
-            sys.executable, "-m", "gunicorn", "putright.wsgi:application",
-            "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "30",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "putright.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "30",
         ],
         env=env,
         stdout=subprocess.DEVNULL,

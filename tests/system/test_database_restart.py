@@ -72,8 +72,16 @@ class Cluster:
         if not self.data.exists():
             subprocess.run(
                 _as_postgres(
-                    [str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres",
-                     "--auth=trust", "-E", "UTF8"]
+                    [
+                        str(self.bin / "initdb"),
+                        "-D",
+                        str(self.data),
+                        "-U",
+                        "postgres",
+                        "--auth=trust",
+                        "-E",
+                        "UTF8",
+                    ]
                 ),
                 check=True,
                 capture_output=True,
@@ -166,9 +174,10 @@ def test_a_database_restart_under_load_loses_nothing_and_duplicates_nothing(clus
                         outcomes.append((key, status if status != 503 or retry_after else "503!"))
                     if status == 201:
                         with lock:
-                            assert key not in created or created[key] == json.loads(payload)[
-                                "reference"
-                            ], "a retry was told a different complaint"
+                            assert (
+                                key not in created
+                                or created[key] == json.loads(payload)["reference"]
+                            ), "a retry was told a different complaint"
                             created[key] = json.loads(payload)["reference"]
                         break
                     time.sleep(0.1)
@@ -199,8 +208,14 @@ def test_a_database_restart_under_load_loses_nothing_and_duplicates_nothing(clus
     statuses = Counter(status for _, status in outcomes)
     # The outage was felt (otherwise this test proves nothing) and every failure was told.
     assert sum(n for s, n in statuses.items() if s != 201) > 0, statuses
-    assert set(statuses) <= {201, 503, "ConnectionRefusedError", "RemoteDisconnected",
-                             "ConnectionResetError", "BrokenPipeError"}, statuses
+    assert set(statuses) <= {
+        201,
+        503,
+        "ConnectionRefusedError",
+        "RemoteDisconnected",
+        "ConnectionResetError",
+        "BrokenPipeError",
+    }, statuses
     # Every submission was eventually told 201, and each is exactly one complaint.
     assert len(created) == SUBMISSIONS, statuses
     with psycopg.connect(cluster.url, autocommit=True) as db:

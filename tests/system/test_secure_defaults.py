@@ -123,12 +123,22 @@ def test_flush_and_the_demo_refuse_outside_development(tmp_path):
 def test_adduser_applies_the_password_policy(password, reason):
     with pytest.raises(CommandError, match=reason):
         call_command(
-            "adduser", "samsamsamsam", "--role", "manager", "--password", password,
+            "adduser",
+            "samsamsamsam",
+            "--role",
+            "manager",
+            "--password",
+            password,
             stdout=StringIO(),
         )
     assert not User.objects.exists()
     call_command(
-        "adduser", "samsamsamsam", "--role", "manager", "--password", "Tidy-Harbour-Lamp-42",
+        "adduser",
+        "samsamsamsam",
+        "--role",
+        "manager",
+        "--password",
+        "Tidy-Harbour-Lamp-42",
         stdout=StringIO(),
     )
     assert User.objects.get().check_password("Tidy-Harbour-Lamp-42")

@@ -36,9 +36,19 @@ def test_serve_checks_migrations_collects_static_files_and_serves(tmp_path):
     assert refused.returncode == 1 and "not applied" in refused.stderr
     putright(env, "migrate", "-v0")
     server = subprocess.Popen(
-        [sys.executable, "-m", "putright.cli", "serve", "--bind", f"127.0.0.1:{port}",
-         "--workers", "1"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "putright.cli",
+            "serve",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         wait_for(port, deadline=120)

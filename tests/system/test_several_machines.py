@@ -49,6 +49,7 @@ def _redis():
             pytest.fail(message)
         pytest.skip(message)
 
+
 SWEEP = "putright.reminders.tasks.sweep"
 
 
@@ -103,16 +104,28 @@ def site(tmp_path):
         putright(env, "migrate", "-v0")
         password = f"Correct-{uuid.uuid4().hex}"
         putright(
-            env, "adduser", "olivia", "--role", "officer", "--email", "olivia@landlord.example",
-            "--password", password,
+            env,
+            "adduser",
+            "olivia",
+            "--role",
+            "officer",
+            "--email",
+            "olivia@landlord.example",
+            "--password",
+            password,
         )
         ports = [free_port(), free_port()]
         webs = [gunicorn(env, port, workers=1) for port in ports]
         try:
             for port in ports:
                 wait_for(port)
-            yield {"env": env, "url": url, "ports": ports, "password": password,
-                   "mail": tmp_path / "mail"}
+            yield {
+                "env": env,
+                "url": url,
+                "ports": ports,
+                "password": password,
+                "mail": tmp_path / "mail",
+            }
         finally:
             for web in webs:
                 web.terminate()
@@ -124,8 +137,11 @@ def _sign_in(browser, port, password):
     status, _, _ = browser.request(
         port,
         "/accounts/login/",
-        {"csrfmiddlewaretoken": form["csrfmiddlewaretoken"], "username": "olivia",
-         "password": password},
+        {
+            "csrfmiddlewaretoken": form["csrfmiddlewaretoken"],
+            "username": "olivia",
+            "password": password,
+        },
     )
     return status
 
@@ -154,15 +170,19 @@ def test_lockouts_limits_sessions_and_reminders_are_shared(site):
         port = (a, b)[i % 2]
         resident = Browser()
         # The first question page's answers come to the details page in its address.
-        form = resident.csrf(
-            port, "/complain/details/?who=resident&preferred_contact_method=email"
-        )
+        form = resident.csrf(port, "/complain/details/?who=resident&preferred_contact_method=email")
         details = {
             "csrfmiddlewaretoken": form["csrfmiddlewaretoken"],
-            "who": "resident", "name": f"Resident {i}", "address": f"{i} Elm Road",
-            "email": f"r{i}@example.org", "phone": "", "preferred_contact_method": "email",
+            "who": "resident",
+            "name": f"Resident {i}",
+            "address": f"{i} Elm Road",
+            "email": f"r{i}@example.org",
+            "phone": "",
+            "preferred_contact_method": "email",
             "description": "The kitchen ceiling has leaked for three weeks.",
-            "issue_date": today, "outcome_wanted": "Fix it.", "adjustments": "",
+            "issue_date": today,
+            "outcome_wanted": "Fix it.",
+            "adjustments": "",
             "website": "",
         }
         status, _, _ = resident.request(port, "/complain/details/", details)
@@ -177,9 +197,20 @@ def test_lockouts_limits_sessions_and_reminders_are_shared(site):
         putright(site["env"], "reminders-sweep")
     workers = [
         subprocess.Popen(
-            [sys.executable, "-m", "putright.cli", "worker", "--no-reload", "--interval", "0.2",
-             "--worker-id", f"worker-{n}"],
-            env=site["env"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "putright.cli",
+                "worker",
+                "--no-reload",
+                "--interval",
+                "0.2",
+                "--worker-id",
+                f"worker-{n}",
+            ],
+            env=site["env"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         for n in range(2)
     ]
