@@ -97,7 +97,9 @@ def test_the_panel_page_records_a_meeting(signed_in, harry, stage2):
     answer = client.post(url(stage2, "panel"), panel)
     assert answer.status_code == 302
     assert Panel.objects.get().members == ["Martin Cole, Manager", "Ade Okoro"]
-    assert "accompanied by Her son" in client.get(url(stage2)).content.decode()
+    page = client.get(url(stage2)).content.decode()
+    assert "accompanied by Her son" in page
+    assert "Panel or meeting recorded" in page  # on the timeline too
 
 
 def test_everyone_reads_the_guide_and_the_officer_keeps_it(signed_in, hannah, olivia):
