@@ -144,3 +144,19 @@ def test_a_panel_considers_stage_2_and_is_recorded_by_who_acts_on_it(olivia, han
             members=["Martin"],
             resident_attended=False,
         )
+
+
+def test_the_6_13_figure_counts_the_decision_maker_among_the_stage_2_people(stage2, harry):
+    from putright.complaints import events
+    from putright.rules import independence
+
+    assert independence.measure(**YEAR).breaches == []
+    # Refused by the services, so written as a record imported from elsewhere would be.
+    events.record(
+        type=events.EventType.STAGE_RESPONDED,
+        complaint=stage2,
+        user=harry,
+        stage=2,
+        decision_maker="hannah",
+    )
+    assert independence.measure(**YEAR).breaches == [stage2.reference]

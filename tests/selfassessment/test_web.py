@@ -103,9 +103,7 @@ def test_the_cases_behind_a_figure_are_linked(client, olivia, hannah):
     assert re.search(rf'href="/complaints/{late.reference}/"', text)
 
 
-def test_records_behind_a_figure_that_are_not_cases_are_named_not_linked(
-    client, olivia, martin
-):
+def test_records_behind_a_figure_that_are_not_cases_are_named_not_linked(client, olivia, martin):
     from tests.selfassessment.factories import start
 
     assessment = start(olivia)

@@ -400,6 +400,8 @@ def _make_form(spec, request, complaint):
             # 6.13: the stage 1 handler would be refused, so they are not offered.
             field = form.fields["handler"]
             field.choices = [c for c in field.choices if c[0] != first.username]
+    if spec.slug == "respond" and complaint.stage == 2:
+        stage2.offer_decision_makers(form, complaint)
     return form
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django import forms
 
+from putright.accounts.models import User
 from putright.complaints import services
+from putright.rules import independence
 from putright.web.forms import GovForm, date_field, text_area
 
 
@@ -37,3 +39,15 @@ class PanelForm(GovForm):
 def record_panel(user, complaint, form):
     services.panel_record(user=user, complaint=complaint, **form.cleaned_data)
     return "Panel recorded."
+
+
+def offer_decision_makers(form, complaint) -> None:
+    """6.13: nobody from stage 1 is offered as the stage 2 decision maker; they would be
+    refused."""
+    involved = set(
+        User.objects.filter(pk__in=independence.stage1_people(complaint)).values_list(
+            "username", flat=True
+        )
+    )
+    field = form.fields["decision_maker"]
+    field.choices = [c for c in field.choices if c[0] not in involved]
