@@ -10,8 +10,8 @@ from tests.factories import respond
 
 # The complaint with its resident and representative, then one query per related kind (stages,
 # extensions, remedies, events, notes...), one for the landlord's closure days and one for the
-# incidents' dates (received_during_incident, 8.5).
-DETAIL_QUERIES = 16  # the apologies are done when offered, so their completers are read too
+# incidents' dates (received_during_incident, 8.5), and one for the stage 2 panels (3.6).
+DETAIL_QUERIES = 17  # the apologies are done when offered, so their completers are read too
 
 
 def test_the_schema_lists_the_complaint_paths(as_olivia):

@@ -167,6 +167,24 @@ def remedy_late(u):
     return case.reference
 
 
+def stage2_decided_by_a_handler(u):
+    # Harry, a complaint handler, decides the final response alone (6.20).
+    case = _stage2(u)
+    respond(case, user=u.harry, on=D(2025, 10, 1))
+    return case.reference
+
+
+def payment_outside_the_guide(u):
+    # Offered with no band of the compensation guide and no reason for departing from it (7.4).
+    case = log_complaint(user=u.olivia, received_on=D(2025, 10, 1))
+    acknowledge(case, user=u.hannah, handler=u.hannah, on=D(2025, 10, 1))
+    payment = {"type": "financial", "description": "For the delay", "amount": "40"}
+    respond(
+        case, user=u.hannah, on=D(2025, 10, 10), remedies=[{**payment, "due_on": D(2025, 10, 24)}]
+    )
+    return case.reference
+
+
 def response_not_written_stage1(u):
     return _stage1_answered(u).reference
 
@@ -419,6 +437,8 @@ BREACHES = {
     "2.4": refusal_not_written,
     "5.11": escalation_refusal_not_written,
     "7.3": remedy_late,
+    "7.4": payment_outside_the_guide,
+    "6.20": stage2_decided_by_a_handler,
     "6.9": response_not_written_stage1,
     "6.19": response_not_written_stage2,
     "5.10": adjustment_not_reviewed,

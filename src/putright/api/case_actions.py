@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from putright.api import serializers as s
+from putright.api import stage2
 from putright.api.permissions import PermissionBeforeBody
 from putright.api.views import (
     complaint_answer,
@@ -108,6 +109,13 @@ ACTIONS: dict[str, CaseAction] = {
             "Respond: decision, reasons, remedies, actions (6.9, 6.19)",
             s.RespondInput,
             _call(services.complaint_respond),
+        ),
+        CaseAction(
+            "panel",
+            "Record a stage 2 panel or meeting: members, the resident attending and who came "
+            "with them (3.6, 6.20)",
+            stage2.PanelInput,
+            _call(services.panel_record),
         ),
         CaseAction(
             "escalate",

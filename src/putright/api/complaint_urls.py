@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from putright.api import views
+from putright.api import stage2, views
 from putright.api.case_actions import ACTIONS, view_for
 
 URL_NAMES = {
@@ -38,6 +38,7 @@ urlpatterns = [
         )
         for name, action in ACTIONS.items()
     ],
+    path("compensation-bands/", stage2.BandList.as_view(), name="api-compensation-bands"),
     path(
         "service-requests/", views.ServiceRequestCollection.as_view(), name="api-service-requests"
     ),

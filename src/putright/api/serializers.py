@@ -16,6 +16,7 @@ from putright.complaints.models import (
     Extension,
     Note,
     OutstandingAction,
+    Panel,
     Refusal,
     RefusalReason,
     RelatedIssue,
@@ -133,6 +134,19 @@ class RemedyInput(Input):
         max_digits=10, decimal_places=2, required=False, allow_null=True
     )
     due_on = serializers.DateField(required=False, allow_null=True)
+    band = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="A financial remedy's band of the compensation guide (GET compensation-bands).",
+    )
+    units = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Days (or appointments) a set-rate band covers."
+    )
+    outside_guide_reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Why the amount is outside the band chosen, or chosen from no band (7.4).",
+    )
 
 
 class OutstandingActionInput(Input):
@@ -146,6 +160,12 @@ class RespondInput(Input):
     reasons = serializers.CharField()
     remedies = RemedyInput(many=True, required=False)
     outstanding_actions = OutstandingActionInput(many=True, required=False)
+    decision_maker = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        help_text="Stage 2: the username of who decided; default the responder (6.20, 6.13).",
+    )
 
 
 class EscalateInput(Input):
@@ -187,6 +207,9 @@ class RemedyAmendInput(Input):
     description = serializers.CharField(required=False)
     amount = serializers.DecimalField(max_digits=10, decimal_places=2, required=False)
     due_on = serializers.DateField(required=False)
+    band = serializers.IntegerField(required=False, allow_null=True)
+    units = serializers.IntegerField(required=False, allow_null=True)
+    outside_guide_reason = serializers.CharField(required=False, allow_blank=True)
     reason = serializers.CharField(help_text="Why: kept in the record with before and after.")
 
 
@@ -306,11 +329,23 @@ class ExtensionOutput(serializers.ModelSerializer):
         ]
 
 
+class PanelOutput(serializers.ModelSerializer):
+    members = serializers.ListField(child=serializers.CharField())
+
+    class Meta:
+        model = Panel
+        fields = ["id", "held_on", "members", "resident_attended", "accompanied_by", "notes"]
+
+
 class StageOutput(serializers.ModelSerializer):
     stage = serializers.IntegerField(source="number")
     handler = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     definition = DefinitionOutput(source="*")
     extensions = ExtensionOutput(many=True)
+    decision_maker = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    panels = PanelOutput(many=True)
     working_days_left = serializers.SerializerMethodField(
         help_text="Working days until the next statutory step is due: 0 on the day, negative "
         "when overdue, null when nothing is due."
@@ -340,6 +375,9 @@ class StageOutput(serializers.ModelSerializer):
             "decision",
             "reasons",
             "within_timescale",
+            "decision_maker",
+            "decision_maker_role",
+            "panels",
             "working_days_left",
             "overdue",
             "internal_overdue",
@@ -376,6 +414,9 @@ class RemedyOutput(serializers.ModelSerializer):
             "due_on",
             "completed_on",
             "completed_by",
+            "band",
+            "units",
+            "outside_guide_reason",
         ]
 
 

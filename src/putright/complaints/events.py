@@ -42,6 +42,7 @@ class EventType:
     SERVICE_REQUEST_LOGGED = "service_request_logged"
     SERVICE_REQUEST_COMPLETED = "service_request_completed"
     TRACKING_LINK_REVOKED = "tracking_link_revoked"
+    PANEL_RECORDED = "panel_recorded"
 
 
 def _json(value: Any) -> Any:
@@ -184,6 +185,9 @@ def stage_responded_event(*, complaint, user, stage, remedies, actions):
         respond_by=stage.respond_by,
         decision=stage.decision,
         within_timescale=stage.within_timescale,
+        # Who decided, and their role then (6.20); empty at stage 1.
+        decision_maker=stage.decision_maker.username if stage.decision_maker else "",
+        decision_maker_role=stage.decision_maker_role,
         remedies=[r.pk for r in remedies],
         actions=[a.pk for a in actions],
     )
@@ -237,6 +241,23 @@ def remedy_offered_event(*, complaint, user, remedy):
         description=remedy.description,
         amount=remedy.amount,
         due_on=remedy.due_on,
+        band=remedy.band_id,
+        units=remedy.units,
+        outside_guide_reason=remedy.outside_guide_reason,
+    )
+
+
+def panel_recorded_event(*, complaint, user, panel):
+    return record(
+        type=EventType.PANEL_RECORDED,
+        complaint=complaint,
+        user=user,
+        stage=panel.stage.number,
+        panel=panel.pk,
+        held_on=panel.held_on,
+        members=panel.members,
+        resident_attended=panel.resident_attended,
+        accompanied_by=panel.accompanied_by,
     )
 
 

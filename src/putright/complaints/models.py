@@ -167,6 +167,16 @@ class Stage(models.Model):
     reasons = models.TextField(blank=True)
     acknowledged_within_timescale = models.BooleanField(null=True)
     within_timescale = models.BooleanField(null=True)
+    # Who made the stage's decision, and their role then (6.20): a role changed later does not
+    # change who decided. Set at stage 2 (the responder unless someone else is named).
+    decision_maker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stage_decisions",
+    )
+    decision_maker_role = models.CharField(max_length=20, blank=True)
 
     class Meta:
         ordering = ["complaint_id", "number"]
@@ -182,6 +192,25 @@ class Stage(models.Model):
 
     def __str__(self):
         return f"{self.complaint.reference} stage {self.number}"
+
+
+class Panel(models.Model):
+    """A panel or meeting held to consider a stage (usually stage 2): who sat on it, whether the
+    resident attended and who accompanied them (3.6, 6.20)."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="panels")
+    held_on = models.DateField()
+    members = models.JSONField(default=list)  # names as the panel record gives them
+    resident_attended = models.BooleanField()
+    accompanied_by = models.CharField(max_length=300, blank=True)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["held_on", "pk"]
 
 
 class Extension(models.Model):
@@ -218,6 +247,56 @@ class Refusal(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
 
+class Impact(models.TextChoices):
+    # The impact on the resident, as the Ombudsman's remedies guidance grades it (7.2, 7.4).
+    MINOR = "minor", "Minor"
+    SOME = "some", "Some"
+    CONSIDERABLE = "considerable", "Considerable"
+    SIGNIFICANT = "significant", "Significant"
+    SET_RATE = "set_rate", "Set rate"
+
+
+class CompensationBand(models.Model):
+    """One band of the landlord's compensation guide: for a kind of failure and its impact, the
+    amount range (a sum per day, week or appointment where `per` says so). Kept by the
+    complaints officer; defaults from the Ombudsman's guidance (rules.compensation)."""
+
+    failure = models.CharField("kind of failure", max_length=120)
+    impact = models.CharField(max_length=20, choices=Impact.choices)
+    minimum = models.DecimalField(max_digits=10, decimal_places=2)
+    maximum = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    per = models.CharField(max_length=30, blank=True, help_text='e.g. "day": a rate per unit.')
+    description = models.TextField(blank=True)
+    source = models.CharField(max_length=300, blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["failure", "minimum", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["failure", "impact"], name="one_band_per_impact"),
+            models.CheckConstraint(
+                condition=models.Q(maximum__isnull=True)
+                | models.Q(maximum__gte=models.F("minimum")),
+                name="band_maximum_not_below_minimum",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.failure}: {self.get_impact_display().lower()}"
+
+    def clean(self):
+        # The Django admin calls this; the services check the same through rules.compensation.
+        from django.core.exceptions import ValidationError
+
+        from putright.errors import InvalidInput
+        from putright.rules import compensation
+
+        try:
+            compensation.check_band(self.minimum, self.maximum)
+        except InvalidInput as error:
+            raise ValidationError(error.errors) from None
+
+
 class Remedy(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="remedies")
     stage = models.PositiveSmallIntegerField()
@@ -232,6 +311,13 @@ class Remedy(models.Model):
     completed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # 7.4: the compensation guide's band a financial remedy was chosen from, how many days (or
+    # other units) a set rate covers, and why an amount outside the band was offered.
+    band = models.ForeignKey(
+        CompensationBand, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    units = models.PositiveIntegerField(null=True, blank=True)
+    outside_guide_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["pk"]

@@ -29,7 +29,7 @@ def _with_related(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
     return queryset.select_related("resident", "representative").prefetch_related(
         Prefetch(
             "stages",
-            queryset=Stage.objects.select_related("handler").prefetch_related(
+            queryset=Stage.objects.select_related("handler", "decision_maker").prefetch_related(
                 Prefetch("extensions", queryset=Extension.objects.order_by("created_at", "pk"))
             ),
         ),
@@ -85,7 +85,8 @@ def complaint_get(*, reference: str) -> Complaint:
     return (
         _with_related(Complaint.objects.all())
         .prefetch_related(
-            Prefetch("remedies", queryset=Remedy.objects.order_by("pk")),
+            Prefetch("remedies", queryset=Remedy.objects.select_related("band").order_by("pk")),
+            "stages__panels",  # the case page only (3.6), not the lists
             Prefetch("actions", queryset=OutstandingAction.objects.order_by("due_on", "pk")),
             Prefetch(
                 "events",

@@ -296,11 +296,12 @@ def remedies(period: Period) -> dict:
     bands = dict.fromkeys((key for key, *_ in REMEDY_BANDS), 0)
     band_totals = dict.fromkeys(bands, Decimal("0"))
     for row in (
-        financial.annotate(band=band).values("band").annotate(n=Count("pk"), t=Sum("amount"))
+        # "size", not "band": a remedy's band is its place in the compensation guide (7.4).
+        financial.annotate(size=band).values("size").annotate(n=Count("pk"), t=Sum("amount"))
     ):
-        if row["band"]:
-            bands[row["band"]] = row["n"]
-            band_totals[row["band"]] = row["t"] or Decimal("0")
+        if row["size"]:
+            bands[row["size"]] = row["n"]
+            band_totals[row["size"]] = row["t"] or Decimal("0")
     total = financial.aggregate(t=Sum("amount"), n=Count("pk"))
     return {
         "by_type": _grouped(offered, "type"),

@@ -116,7 +116,11 @@ def measure(
         name
         for rows in by_case.values()
         for _, _, parameters in rows
-        for name in (parameters.get("handler"), parameters.get("after"))
+        for name in (
+            parameters.get("handler"),
+            parameters.get("after"),
+            parameters.get("decision_maker"),  # who decided stage 2 (6.20)
+        )
         if name
     }
     ids_by_name = dict(User.objects.filter(username__in=names).values_list("username", "pk"))
@@ -133,6 +137,13 @@ def measure(
             if number == 2:
                 ids = {
                     a for t, a, p in rows if t in _STAGE2_DECIDERS and a and p.get("stage", 2) == 2
+                }
+                named |= {
+                    p["decision_maker"]
+                    for t, _, p in rows
+                    if t == EventType.STAGE_RESPONDED
+                    and p.get("stage") == 2
+                    and p.get("decision_maker")
                 }
             people[number] = (
                 ids | {ids_by_name[n] for n in named if n in ids_by_name}

@@ -16,6 +16,7 @@ from django.db.models import Count, F, Q
 
 from putright.complaints.models import Remedy, RemedyType
 from putright.errors import InvalidInput
+from putright.rules import compensation
 from putright.rules.figures import Figure
 
 PENNY = Decimal("0.01")
@@ -41,6 +42,7 @@ def clean_remedies(items, offered_on: dt.date, *, prefix: str = "remedies") -> l
     if len(items) > MAX_ITEMS:
         raise InvalidInput({prefix: f"At most {MAX_ITEMS} remedies at once."})
     cleaned, errors = [], {}
+    bands = compensation.active_bands(i.get("band") for i in items if isinstance(i, dict))
     for index, item in enumerate(items):
         name = f"{prefix}[{index}]." if prefix else ""
         item = item if isinstance(item, dict) else {}
@@ -77,10 +79,13 @@ def clean_remedies(items, offered_on: dt.date, *, prefix: str = "remedies") -> l
                 "due_on": due_on,
                 # Done in the offer itself when it is given then.
                 "completed_on": offered_on if given and due_on == offered_on else None,
+                # Its place in the compensation guide (7.4).
+                **compensation.clean(item, name, errors, bands),
             }
         )
     if errors:
         raise InvalidInput(errors)
+    compensation.check(cleaned, prefix=prefix)
     return cleaned
 
 

@@ -21,6 +21,7 @@ from putright import dates
 from putright.complaints.models import Stage
 from putright.letters.models import Letter, LetterKind, LetterStatus
 from putright.rules import (
+    compensation,
     complaints_officer,
     continuity,
     contractors,
@@ -38,6 +39,7 @@ from putright.rules import (
     reviews,
     service_requests,
     sign_off,
+    stage2_decision,
     surveys,
     timeliness,
     training,
@@ -118,6 +120,9 @@ def live_evidence(*, code_version: str, period_start: dt.date, period_end: dt.da
         result.append(representatives.measure(**period, code_version=code_version))
         # 6.7: response letters signed off by someone other than the author, where required.
         result.append(sign_off.measure(**period, code_version=code_version))
+        # 6.20: who decided stage 2; 7.4: financial remedies within the compensation guide.
+        result.append(stage2_decision.measure(**period, code_version=code_version))
+        result.append(compensation.measure(**period, code_version=code_version))
     return [f for f in result if f is not None and (f.total or f.pending)]
 
 

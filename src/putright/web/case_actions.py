@@ -26,7 +26,7 @@ from putright.errors import InvalidInput, NotPermitted, RuleBroken
 from putright.letters import selectors as letter_selectors
 from putright.letters import services as letter_services
 from putright.letters.models import LetterKind
-from putright.web import case_forms, forms
+from putright.web import case_forms, forms, stage2
 from putright.web.views import forbidden
 from putright.web.workspace import _case_context, _complaint_or_404, apply_errors
 
@@ -80,6 +80,7 @@ def _respond(user, complaint, form):
         reasons=data["reasons"],
         remedies=form.remedies(),
         outstanding_actions=form.actions(),
+        decision_maker=data["decision_maker"] if complaint.stage == 2 else None,
     )
     return f"Stage {complaint.stage} response recorded."
 
@@ -303,6 +304,17 @@ ACTIONS: dict[str, ActionSpec] = {
             initial=_reasons_initial,
             available=lambda c: _last_stage(c, "responded_on") is not None,
         ),
+        ActionSpec(
+            "panel",
+            "Record a panel or meeting",
+            stage2.PanelForm,
+            stage2.record_panel,
+            button="Record panel",
+            description="A stage 2 panel or meeting: who sat on it, whether the resident "
+            "attended and who accompanied them (3.6, 6.20).",
+            initial=_today(dates_=["held_on"]),
+            available=lambda c: c.stage == 2 and c.status not in ("refused", "withdrawn"),
+        ),
         ActionSpec("note", "Add a note", forms.NoteForm, _note, button="Add note"),
         ActionSpec(
             "upload",
@@ -388,6 +400,8 @@ def _make_form(spec, request, complaint):
             # 6.13: the stage 1 handler would be refused, so they are not offered.
             field = form.fields["handler"]
             field.choices = [c for c in field.choices if c[0] != first.username]
+    if spec.slug == "respond" and complaint.stage == 2:
+        stage2.offer_decision_makers(form, complaint)
     return form
 
 

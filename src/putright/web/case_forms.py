@@ -8,11 +8,15 @@ import re
 
 from django import forms
 
-from putright.complaints.models import Decision, RemedyType
+from putright.accounts.models import Role, User
+from putright.complaints.models import CompensationBand, Decision, RemedyType
+from putright.rules import compensation
 from putright.web.forms import GovForm, date_field, text_area
 
 # Rows shown at first, and the most a form grows to: the service takes at most 50 items a list
 # (putright.inputs), and a response with more than 20 remedies is a sign of a mistake.
+# A remedy row's fields, in the order the template shows them.
+REMEDY_PARTS = ("type", "description", "amount", "due_on", "band", "units", "outside_guide_reason")
 FIRST_ROWS = 1
 MOST_ROWS = 20
 
@@ -48,6 +52,13 @@ class RespondForm(GovForm):
         help_text="These go into the response letter: write them to the resident.",
     )
 
+    decision_maker = forms.ChoiceField(
+        label="Who decided the final response (6.20)",
+        required=False,
+        help_text="Stage 2: a manager or the complaints officer, never anyone from stage 1 "
+        "(6.13). Leave as it is if you decided it yourself.",
+    )
+
     def __init__(self, data=None, *args, add: str = "", rows_from=None, **kwargs):
         rows_from = data if rows_from is None else rows_from
         self.remedy_count = _rows(rows_from, "remedy", FIRST_ROWS)
@@ -57,6 +68,15 @@ class RespondForm(GovForm):
         elif add == "action":
             self.action_count = min(self.action_count + 1, MOST_ROWS)
         super().__init__(data, *args, **kwargs)
+        deciders = User.objects.filter(is_active=True).exclude(role=Role.GOVERNANCE)
+        self.fields["decision_maker"].choices = [("", "I decided it")] + [
+            (u.username, f"{u.get_full_name() or u.username} ({u.get_role_display()})")
+            for u in deciders.order_by("first_name", "username")
+        ]
+        self.bands = list(CompensationBand.objects.filter(active=True))
+        band_choices = [("", "Not from the guide")] + [
+            (str(b.pk), f"{b}, {compensation.describe(b)}") for b in self.bands
+        ]
         for i in range(1, self.remedy_count + 1):
             self.fields[f"remedy_{i}_type"] = forms.ChoiceField(
                 label="Type",
@@ -75,6 +95,24 @@ class RespondForm(GovForm):
                 error_messages={"invalid": f"Enter remedy {i}'s amount as a number, like 150."},
             )
             self.fields[f"remedy_{i}_due_on"] = self._date(f"remedy {i}")
+            self.fields[f"remedy_{i}_band"] = forms.TypedChoiceField(
+                label="Band of the compensation guide (7.4)",
+                required=False,
+                choices=band_choices,
+                coerce=int,
+                empty_value=None,
+            )
+            self.fields[f"remedy_{i}_units"] = forms.IntegerField(
+                label="Days or appointments",
+                required=False,
+                min_value=1,
+                help_text="For a set rate only.",
+            )
+            self.fields[f"remedy_{i}_outside_guide_reason"] = forms.CharField(
+                label="Why this amount, if outside the band or not from the guide",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
         for i in range(1, self.action_count + 1):
             self.fields[f"action_{i}_description"] = forms.CharField(
                 label="What will be done", required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -90,10 +128,7 @@ class RespondForm(GovForm):
         return [
             (
                 i,
-                [
-                    self[f"remedy_{i}_{part}"]
-                    for part in ("type", "description", "amount", "due_on")
-                ],
+                [self[f"remedy_{i}_{part}"] for part in REMEDY_PARTS],
             )
             for i in range(1, self.remedy_count + 1)
         ]
@@ -116,6 +151,9 @@ class RespondForm(GovForm):
                         "description": data.get(f"remedy_{i}_description"),
                         "amount": data.get(f"remedy_{i}_amount"),
                         "due_on": data.get(f"remedy_{i}_due_on"),
+                        "band": data.get(f"remedy_{i}_band"),
+                        "units": data.get(f"remedy_{i}_units"),
+                        "outside_guide_reason": data.get(f"remedy_{i}_outside_guide_reason"),
                     }
                 )
         return items

@@ -57,6 +57,13 @@ def nav_links(user) -> list[NavLink]:
         links.append(NavLink("Contractors", reverse("contractors:register"), ("contractors",)))
     links.append(NavLink("Self-assessment", reverse("selfassessment:list"), ("selfassessment",)))
     links.append(NavLink("Surveys", reverse("surveys:list"), ("surveys",)))
+    links.append(
+        NavLink(
+            "Compensation guide",
+            reverse("web:compensation-guide"),
+            ("web:compensation-guide", "web:compensation-band", "web:compensation-band-add"),
+        )
+    )
     return links
 
 

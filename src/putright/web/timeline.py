@@ -28,6 +28,7 @@ TITLES = {
     "attachment_added": "Document added",
     "deadlines_recalculated": "Deadlines recalculated",
     "tracking_link_revoked": "Tracking link revoked",
+    "panel_recorded": "Panel or meeting recorded",
     "tracking_link_sent": "Reference and tracking link sent to the resident",
     "tracking_link_not_sent": "Tracking link not sent automatically",
     "letter_issued": "Letter issued",
@@ -128,7 +129,16 @@ def _details(event_type: str, p: dict) -> list[str]:
     if event_type == "stage_responded":
         decision = Decision(p["decision"]).label if p.get("decision") in Decision.values else ""
         timely = "within the Code timescale" if p.get("within_timescale") else "late"
-        return [f"{stage}: {decision}, {_date(p.get('responded_on'))} ({timely})."]
+        lines = [f"{stage}: {decision}, {_date(p.get('responded_on'))} ({timely})."]
+        if p.get("decision_maker"):
+            lines.append(f"Decided by {p['decision_maker']} ({p.get('decision_maker_role', '')}).")
+        return lines
+    if event_type == "panel_recorded":
+        attended = "The resident attended" if p.get("resident_attended") else "No resident"
+        if p.get("resident_attended") and p.get("accompanied_by"):
+            attended += f", accompanied by {p['accompanied_by']}"
+        members = ", ".join(p.get("members") or [])
+        return [f"{stage}, held {_date(p.get('held_on'))}: {members}.", f"{attended}."]
     if event_type == "escalation_requested":
         return [
             f"Requested {_date(p.get('requested_on'))}; acknowledge by "
@@ -153,7 +163,10 @@ def _details(event_type: str, p: dict) -> list[str]:
         label = RemedyType(kind).label if kind in RemedyType.values else kind
         amount = f" £{p['amount']}" if p.get("amount") else ""
         due = f" Due {_date(p.get('due_on'))}." if p.get("due_on") else ""
-        return [f"{label}{amount}: {p.get('description', '')}.{due}"]
+        lines = [f"{label}{amount}: {p.get('description', '')}.{due}"]
+        if p.get("outside_guide_reason"):
+            lines.append(f"Outside the compensation guide (7.4): {p['outside_guide_reason']}")
+        return lines
     if event_type == "action_added":
         return [f"{p.get('description', '')}. Due {_date(p.get('due_on'))}."]
     if event_type in ("remedy_completed", "action_completed"):

@@ -6,6 +6,7 @@ from django.urls import include, path
 from putright.accounts import views as accounts
 from putright.web import (
     case_actions,
+    compensation,
     corrections,
     documents,
     intake,
@@ -64,6 +65,9 @@ urlpatterns = [
         case_actions.complaint_action,
         name="complaint-action",
     ),
+    path("compensation-guide/", compensation.guide, name="compensation-guide"),
+    path("compensation-guide/new/", compensation.band_edit, name="compensation-band-add"),
+    path("compensation-guide/<num:pk>/", compensation.band_edit, name="compensation-band"),
     path("service-requests/", workspace.service_request_list, name="service-requests"),
     path(
         "service-requests/<num:pk>/raise/",

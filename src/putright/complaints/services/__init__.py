@@ -18,6 +18,7 @@ from putright.complaints.services.ending import (
     complaint_withdraw,
 )
 from putright.complaints.services.intake import complaint_assign, complaint_log
+from putright.complaints.services.panels import panel_record
 from putright.complaints.services.recalculate import deadlines_recalculate
 from putright.complaints.services.record import attachment_add, note_add
 from putright.complaints.services.remedies import (
@@ -57,6 +58,7 @@ __all__ = [
     "deadlines_recalculate",
     "definition_amend",
     "note_add",
+    "panel_record",
     "remedy_amend",
     "remedy_complete",
     "remedy_offer",

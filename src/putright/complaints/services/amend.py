@@ -14,6 +14,9 @@ from putright.errors import InvalidInput, RuleBroken
 from putright.rules import definition as definition_rule
 from putright.rules import remedies as remedy_rule
 
+# A remedy's place in the compensation guide (7.4), amendable like its amount.
+GUIDE_FIELDS = ("band", "units", "outside_guide_reason")
+
 
 def _stage(complaint: Complaint, number):
     if number not in (1, 2):
@@ -106,7 +109,7 @@ def remedy_amend(*, user: User, remedy: Remedy, reason: str, **changes) -> Remed
     _require_can_act(user, remedy.complaint)
     remedy = Remedy.objects.select_for_update().get(pk=remedy.pk)
     reason = _required_text("reason", reason, "Say why the remedy is being amended.")
-    unknown = set(changes) - {"description", "amount", "due_on"}
+    unknown = set(changes) - {"description", "amount", "due_on", *GUIDE_FIELDS}
     if unknown:
         raise InvalidInput({name: "This cannot be amended." for name in sorted(unknown)})
     if "due_on" in changes and remedy.completed_on is not None:
@@ -121,7 +124,12 @@ def remedy_amend(*, user: User, remedy: Remedy, reason: str, **changes) -> Remed
         "description": remedy.description,
         "amount": remedy.amount,
         "due_on": remedy.due_on,
+        "band": remedy.band_id,
+        "units": remedy.units,
+        "outside_guide_reason": remedy.outside_guide_reason,
     }
+    # The guide is checked on the remedy as amended (7.4): a new amount outside its band
+    # needs the reason as much as the first did.
     [cleaned] = remedy_rule.clean_remedies([{**current, **changes}], remedy.offered_on, prefix="")
     after = {key: cleaned[key] for key in changes}
     _amended(
@@ -130,7 +138,7 @@ def remedy_amend(*, user: User, remedy: Remedy, reason: str, **changes) -> Remed
         what="remedy",
         stage=remedy.stage,
         before={key: current[key] for key in changes},
-        after=after,
+        after={key: getattr(v, "pk", v) for key, v in after.items()},
         reason=f"{reason} (remedy {remedy.pk}, {RemedyType(remedy.type).label})",
     )
     for key, value in after.items():

@@ -41,15 +41,29 @@ def remedy_offer(
     amount=None,
     due_on: dt.date | None = None,
     offered_on: dt.date | None = None,
+    band=None,
+    units: int | None = None,
+    outside_guide_reason: str = "",
 ) -> Remedy:
-    """A remedy can be offered at any stage, not only in a response (5.13, 7.1)."""
+    """A remedy can be offered at any stage, not only in a response (5.13, 7.1). A financial
+    one may be chosen from a band of the compensation guide (7.4)."""
     _require_can_act(user, complaint)
     complaint = _lock(complaint)
     _require_remediable(complaint)
     offered_on = offered_on or dates.today()
     _check_date("offered_on", offered_on, not_before=complaint.received_on)
     [item] = remedy_rule.clean_remedies(
-        [{"type": type, "description": description, "amount": amount, "due_on": due_on}],
+        [
+            {
+                "type": type,
+                "description": description,
+                "amount": amount,
+                "due_on": due_on,
+                "band": band,
+                "units": units,
+                "outside_guide_reason": outside_guide_reason,
+            }
+        ],
         offered_on,
         prefix="",
     )

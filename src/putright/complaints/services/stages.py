@@ -34,9 +34,9 @@ from putright.complaints.services._checks import (
     _stage_start_label,
 )
 from putright.complaints.workflow import Action, Status, next_stage, next_status
-from putright.errors import NotPermitted, collect_errors
+from putright.errors import InvalidInput, NotPermitted, collect_errors
 from putright.rules import definition as definition_rule
-from putright.rules import extensions, independence
+from putright.rules import extensions, independence, stage2_decision
 from putright.rules import remedies as remedy_rule
 from putright.timescales.code import timescales_for
 
@@ -152,15 +152,27 @@ def complaint_respond(
     reasons: str,
     remedies: list[dict] | None = None,
     outstanding_actions: list[dict] | None = None,
+    decision_maker: User | str | None = None,
 ) -> Complaint:
     """Record the stage response: decision, reasons, remedies and outstanding actions
-    (6.9, 6.19), and whether it was within the Code's timescale."""
+    (6.9, 6.19), and whether it was within the Code's timescale. At stage 2, who decided it and
+    their role (6.20): the responder unless `decision_maker` names someone else, never someone
+    from stage 1 (6.13)."""
     _require_can_act(user, complaint)
     complaint = _lock(complaint)
     _check_transition(complaint, Action.RESPOND)
     independence.check(complaint, user, acting_as="the stage 2 responder")
     stage = _current_stage(complaint)
     provision = "6.9" if stage.number == 1 else "6.19"
+    if stage.number == 1 and decision_maker not in (None, ""):
+        raise InvalidInput(
+            {"decision_maker": ["The decision maker is recorded at stage 2 (6.20)."]}
+        )
+    decider = (
+        stage2_decision.decision_maker(complaint, decision_maker, user)
+        if stage.number == 2
+        else None
+    )
     collect_errors(
         lambda: _check_date(
             "responded_on",
@@ -181,6 +193,8 @@ def complaint_respond(
     stage.responded_on = responded_on
     stage.decision = decision
     stage.reasons = reasons.strip()
+    if decider is not None:
+        stage.decision_maker, stage.decision_maker_role = decider, decider.role
     _set_stage_deadlines(stage, complaint)
     stage.save()
     created_remedies = [

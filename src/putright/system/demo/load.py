@@ -36,6 +36,7 @@ from putright.system.demo.plan import ESCALATION_WINDOW_DAYS, ComplaintPlan, Pla
 from putright.system.demo.record import record_set_up, reviewer_for, sign_off_set_up
 from putright.system.demo.registers import registers_set_up
 from putright.system.demo.submission import submission_set_up
+from putright.system.demo.stage2 import Stage2
 from putright.system.demo.surveys import surveys_set_up
 
 DEMO_PASSWORD = "putright-demo"
@@ -166,6 +167,7 @@ class Player:
         self.users = users
         self.today = today
         self.references: dict[int, str] = {}
+        self.stage2 = Stage2(users)
 
     def play(self, plan: ComplaintPlan) -> Complaint:
         state = _CaseState()
@@ -282,8 +284,12 @@ class Player:
                     resident_informed_on=step.on,
                 )
             case "respond":
+                guided = {**params, "remedies": self.stage2.from_guide(params["remedies"])}
+                if complaint.stage == 2:
+                    self.stage2.panel(user, complaint, step.on)
+                    guided["decision_maker"] = self.stage2.decision_maker(complaint)
                 state.complaint = services.complaint_respond(
-                    user=user, complaint=complaint, responded_on=step.on, **params
+                    user=user, complaint=complaint, responded_on=step.on, **guided
                 )
                 remedies = Remedy.objects.filter(complaint=complaint).order_by("-pk")
                 actions = OutstandingAction.objects.filter(complaint=complaint).order_by("-pk")

@@ -79,3 +79,11 @@ def main_navigation(context):
     request = context["request"]
     match = getattr(request, "resolver_match", None)
     return [(link, current(link, match)) for link in nav_links(request.user)]
+
+
+@register.filter
+def band_range(band):
+    """A compensation band's amounts, as the guide states them (7.4)."""
+    from putright.rules.compensation import describe
+
+    return describe(band)
