@@ -35,8 +35,8 @@ from putright.system.demo.oversight import oversight_set_up
 from putright.system.demo.plan import ESCALATION_WINDOW_DAYS, ComplaintPlan, Planner, Step
 from putright.system.demo.record import record_set_up, reviewer_for, sign_off_set_up
 from putright.system.demo.registers import registers_set_up
-from putright.system.demo.submission import submission_set_up
 from putright.system.demo.stage2 import Stage2
+from putright.system.demo.submission import submission_set_up
 from putright.system.demo.surveys import surveys_set_up
 
 DEMO_PASSWORD = "putright-demo"
