@@ -38,8 +38,9 @@ GOVERNANCE_MAY = {
 # Writes a handler may make on a case they do not hold: the signing in and out above; logging
 # complaints and service requests (any staff); adjustments (any staff); and raising a risk flag,
 # the deliberate safeguarding exception (docs/api.md); survey responses and their follow-ups,
-# which belong to no case (any staff who change cases, docs/surveys.md); and asking the detector
-# about messages, which records nothing (docs/insight.md).
+# which belong to no case (any staff who change cases, docs/surveys.md); asking the detector
+# about messages, or for related open complaints, which records nothing, and following up what
+# the detector heard, which belongs to no case either (docs/insight.md).
 HANDLER_MAY = {
     *[op for op in GOVERNANCE_MAY if "/auth/" in op[1]],
     ("post", "/api/v1/complaints/"),
@@ -50,6 +51,8 @@ HANDLER_MAY = {
     ("post", "/api/v1/residents/{id}/adjustments/{aid}/reviews/"),
     ("post", "/api/v1/complaints/{reference}/vulnerability-flags/"),
     ("post", "/api/v1/dissatisfaction/detect/"),
+    ("post", "/api/v1/dissatisfaction/flags/{id}/follow-ups/"),
+    ("post", "/api/v1/related-complaints/"),
     ("post", "/api/v1/surveys/"),
     ("post", "/api/v1/surveys/{id}/follow-ups/"),
 }
