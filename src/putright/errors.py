@@ -20,6 +20,18 @@ class InvalidInput(Exception):
         super().__init__("; ".join(f"{f}: {' '.join(m)}" for f, m in self.errors.items()))
 
 
+def nested(error: InvalidInput, prefix: str) -> InvalidInput:
+    """A nested service call's errors named under `prefix`, as the outer form knows them: a
+    complaint logged from a follow-up names "complaint.channel", and its resident's fields
+    "complaint.name" rather than "resident.name"."""
+    return InvalidInput(
+        {
+            f"{prefix}.{key.split('.', 1)[1] if key.startswith('resident.') else key}": messages
+            for key, messages in error.errors.items()
+        }
+    )
+
+
 class RuleBroken(Exception):
     def __init__(self, error: str, detail: str, provision: str | None = None):
         self.error = error

@@ -5,28 +5,31 @@ insight.services; a refusal is shown on the same form (400 or 409)."""
 from __future__ import annotations
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from putright import dates
-from putright.complaints.models import Category, Channel
 from putright.insight import services
 from putright.insight.models import Flag, FlagChoice
 from putright.rules.dissatisfaction import REFS, flags_waiting
 from putright.surveys import permissions
+from putright.surveys.forms import FollowUpForm as SurveyFollowUpForm
 from putright.surveys.models import OfferMethod
-from putright.surveys.views import _submit
-from putright.web.forms import GovForm, date_field, text_area
+from putright.surveys.views import follow_up_form
+from putright.web.forms import date_field
 
 PAGE_SIZE = 50
 
 
-class FollowUpForm(GovForm):
-    required_messages = {"choice": "Select what the resident chose."}
+class FollowUpForm(SurveyFollowUpForm):
+    """The survey follow-up's form (the same offer, method and complaint fields) with what can
+    happen to a flag; the offer is optional, for "not dissatisfaction"."""
+
+    field_order = ["choice", "offered_on", "method", "notes", "channel", "category"]
+    required_messages = {"choice": "Select what happened."}
 
     choice = forms.ChoiceField(
         label="What happened?", choices=FlagChoice.choices, widget=forms.RadioSelect
@@ -40,18 +43,8 @@ class FollowUpForm(GovForm):
         widget=forms.RadioSelect,
         required=False,
     )
-    notes = text_area("Notes", required=False, help_text="What was said, in a few words.")
-    channel = forms.ChoiceField(
-        label="Complaint made by",
-        choices=[("", "Choose how the complaint was made"), *Channel.choices],
-        required=False,
-        help_text="Only when the resident wants to make a complaint.",
-    )
-    category = forms.ChoiceField(
-        label="Complaint category",
-        choices=[("", "Choose a category"), *Category.choices],
-        required=False,
-    )
+    description = None
+    name = None
 
     def service_data(self) -> dict:
         data = self.cleaned_data
@@ -86,24 +79,16 @@ def flag_detail(request, pk: int):
         raise PermissionDenied("Governance users read the flags but do not record follow-ups.")
     form, rule, status = None, None, 200
     if can_record:
-        form = FollowUpForm(
-            request.POST if request.method == "POST" else None,
-            initial={"offered_on": dates.today()},
+        form, done, rule, status = follow_up_form(
+            request,
+            FollowUpForm,
+            lambda f: services.flag_follow_up_record(
+                user=request.user, flag=flag, **f.service_data()
+            ),
+            done_url=reverse("insight:flag", args=[flag.pk]),
         )
-        if request.method == "POST":
-            follow_up, rule, status = _submit(
-                request,
-                form,
-                lambda f: services.flag_follow_up_record(
-                    user=request.user, flag=flag, **f.service_data()
-                ),
-            )
-            if follow_up is not None:
-                done = "The follow-up is recorded."
-                if follow_up.complaint:
-                    done += f" Complaint {follow_up.complaint.reference} is logged."
-                messages.success(request, done)
-                return redirect("insight:flag", pk=flag.pk)
+        if done is not None:
+            return done
     return render(
         request,
         "insight/flag.html",

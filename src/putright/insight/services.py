@@ -9,7 +9,7 @@ import datetime as dt
 from django.db import transaction
 
 from putright import dates, text
-from putright.errors import InvalidInput, RuleBroken
+from putright.errors import InvalidInput, RuleBroken, nested
 from putright.insight import detector
 from putright.insight.models import Flag, FlagChoice, FlagFollowUp, FlagSource
 from putright.surveys import permissions
@@ -128,10 +128,5 @@ def _raise_complaint(user, flag: Flag, offered_on: dt.date, data: dict):
     try:
         complaint, _ = complaint_log(user=user, received_on=offered_on, actor_label="", **values)
     except InvalidInput as error:
-        raise InvalidInput(
-            {
-                f"complaint.{key.split('.', 1)[1] if key.startswith('resident.') else key}": m
-                for key, m in error.errors.items()
-            }
-        ) from error
+        raise nested(error, "complaint") from error
     return complaint

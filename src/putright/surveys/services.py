@@ -11,7 +11,7 @@ from django.db import transaction
 
 from putright import dates, text
 from putright.complaints.models import Complaint
-from putright.errors import InvalidInput, RuleBroken
+from putright.errors import InvalidInput, RuleBroken, nested
 from putright.inputs import FIRST_DATE
 from putright.people.models import Resident
 from putright.rules import surveys as rule
@@ -290,10 +290,5 @@ def _raise_complaint(user, survey: SurveyResponse, offered_on: dt.date, data: di
         )
     except InvalidInput as error:
         # Named as the follow-up's own fields: complaint.channel, complaint.name...
-        raise InvalidInput(
-            {
-                f"complaint.{key.split('.', 1)[1] if key.startswith('resident.') else key}": m
-                for key, m in error.errors.items()
-            }
-        ) from error
+        raise nested(error, "complaint") from error
     return complaint

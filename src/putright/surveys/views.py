@@ -36,6 +36,25 @@ def _submit(request, form, record):
         raise PermissionDenied(str(error)) from error
 
 
+def follow_up_form(request, form_class, record, *, done_url: str):
+    """The follow-up form of a page that records one (a survey comment here, a flag in
+    insight.flags): (form, redirect or None, rule, status). `record(form)` calls the service."""
+    form = form_class(
+        request.POST if request.method == "POST" else None,
+        initial={"offered_on": dates.today()},
+    )
+    if request.method != "POST":
+        return form, None, None, 200
+    follow_up, rule, status = _submit(request, form, record)
+    if follow_up is None:
+        return form, None, rule, status
+    done = "The follow-up is recorded."
+    if follow_up.complaint:
+        done += f" Complaint {follow_up.complaint.reference} is logged."
+    messages.success(request, done)
+    return form, redirect(done_url), None, 302
+
+
 @require_GET
 @login_required
 def survey_list(request):
@@ -139,27 +158,18 @@ def survey_detail(request, pk: int):
     can_record = dissatisfied and permissions.can_record_surveys(request.user)
     if request.method == "POST" and not can_record:
         raise PermissionDenied("This survey response cannot be followed up by you.")
-    form = None
-    rule, status = None, 200
+    form, rule, status = None, None, 200
     if can_record:
-        form = forms.FollowUpForm(
-            request.POST if request.method == "POST" else None,
-            initial={"offered_on": dates.today()},
+        form, done, rule, status = follow_up_form(
+            request,
+            forms.FollowUpForm,
+            lambda f: services.follow_up_record(
+                user=request.user, survey=survey, **f.service_data()
+            ),
+            done_url=reverse("surveys:detail", args=[survey.pk]),
         )
-        if request.method == "POST":
-            follow_up, rule, status = _submit(
-                request,
-                form,
-                lambda f: services.follow_up_record(
-                    user=request.user, survey=survey, **f.service_data()
-                ),
-            )
-            if follow_up is not None:
-                done = "The follow-up is recorded."
-                if follow_up.complaint:
-                    done += f" Complaint {follow_up.complaint.reference} is logged."
-                messages.success(request, done)
-                return redirect("surveys:detail", pk=survey.pk)
+        if done is not None:
+            return done
     return render(
         request,
         "surveys/detail.html",
