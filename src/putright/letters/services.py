@@ -1,5 +1,6 @@
-"""Every write to letters, templates, branding and inbound mail. The API, the staff pages, the
-background task and `putright ingest-mail` all call these."""
+"""Every write to letters: drafts, checks, issuing and sending (templates and branding are
+letters.templating's). The API, the staff pages, the background task and `putright
+ingest-mail` all call these."""
 
 from __future__ import annotations
 
@@ -7,12 +8,11 @@ import datetime as dt
 import hashlib
 import logging
 from email.utils import make_msgid
-from importlib import resources
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from putright import text
@@ -20,14 +20,13 @@ from putright.accounts.models import User
 from putright.complaints import events
 from putright.complaints.models import Complaint
 from putright.complaints.selectors import complaint_get
-from putright.errors import InvalidInput, NotPermitted, RuleBroken
+from putright.errors import InvalidInput, RuleBroken
 from putright.landlord.selectors import landlord_settings
 from putright.letters import context, copies, elements, rendering, sandbox
 from putright.letters import sign_off as sign_offs
 from putright.letters.access import LetterEvent
 from putright.letters.access import require_can_act as _require_can_act
 from putright.letters.models import (
-    BrandingVersion,
     Delivery,
     Letter,
     LetterKind,
@@ -35,143 +34,22 @@ from putright.letters.models import (
     LetterTemplateVersion,
     SendStatus,
 )
+from putright.letters.templating import (  # noqa: F401 (callers use them from here)
+    DEFAULT_SUBJECTS,
+    _kind,
+    _require_template_editor,
+    branding_current,
+    branding_edit,
+    default_template_body,
+    template_current,
+    template_edit,
+)
 
 log = logging.getLogger(__name__)
-
-DEFAULT_SUBJECTS = {
-    LetterKind.ACKNOWLEDGEMENT: "We have received your complaint ({{ stage.name }})",
-    LetterKind.EXTENSION: "We need more time to respond to your complaint",
-    LetterKind.REFUSAL: "Our decision not to take your complaint forward",
-    LetterKind.ESCALATION_REFUSAL: "Our decision not to escalate your complaint to stage 2",
-    LetterKind.STAGE1_RESPONSE: "Our stage 1 response to your complaint",
-    LetterKind.STAGE2_RESPONSE: "Our stage 2 (final) response to your complaint",
-}
 
 # Sending is tried this many times in all, waiting longer each time.
 MAX_SEND_ATTEMPTS = 4
 RETRY_DELAYS = (dt.timedelta(minutes=1), dt.timedelta(minutes=10), dt.timedelta(hours=1))
-
-LOGO_TYPES = {"image/png", "image/jpeg", "image/gif"}
-MAX_LOGO_BYTES = 1024 * 1024
-
-
-# --- permissions -----------------------------------------------------------------------------
-
-
-def _require_template_editor(user: User | None) -> None:
-    if (
-        user is None
-        or not user.is_authenticated
-        or not (user.acts_on_any_case or user.manages_settings)
-    ):
-        raise NotPermitted(
-            "Only the complaints officer, a manager or an administrator can edit letter templates."
-        )
-
-
-def _kind(kind) -> LetterKind:
-    try:
-        return LetterKind(kind)
-    except ValueError:
-        raise InvalidInput({"kind": f"Choose one of: {', '.join(LetterKind.values)}."}) from None
-
-
-# --- templates and branding ------------------------------------------------------------------
-
-
-def default_template_body(kind: str) -> str:
-    return (
-        resources.files("putright.letters")
-        .joinpath("default_templates", f"{kind}.txt")
-        .read_text(encoding="utf-8")
-    )
-
-
-def template_current(kind: str) -> LetterTemplateVersion:
-    """The newest wording for a kind; the first time, Putright's own wording as version 1."""
-    kind = _kind(kind)
-    current = LetterTemplateVersion.objects.filter(kind=kind).order_by("-version").first()
-    if current is not None:
-        return current
-    try:
-        with transaction.atomic():
-            return LetterTemplateVersion.objects.create(
-                kind=kind,
-                version=1,
-                subject=DEFAULT_SUBJECTS[kind],
-                body=default_template_body(kind),
-            )
-    except IntegrityError:  # made by a concurrent request
-        return LetterTemplateVersion.objects.get(kind=kind, version=1)
-
-
-@transaction.atomic
-def template_edit(*, user: User, kind: str, subject: str, body: str) -> LetterTemplateVersion:
-    """Save the landlord's wording as a new version. Letters already issued keep theirs."""
-    _require_template_editor(user)
-    kind = _kind(kind)
-    errors = {}
-    subject = text.bounded("subject", subject, text.LINE)
-    body = text.bounded("body", body, text.LETTER).strip() + "\n"
-    if not subject:
-        errors["subject"] = ["Write the subject line."]
-    if not body.strip():
-        errors["body"] = ["Write the letter."]
-    for field, source in (("subject", subject), ("body", body)):
-        if field in errors:
-            continue
-        try:
-            sandbox.compile_template(source, field=field)
-        except InvalidInput as error:
-            errors.update(error.errors)
-    if errors:
-        raise InvalidInput(errors)
-    current = template_current(kind)
-    # Lock the kind's newest row so that two editors cannot both make the same version.
-    LetterTemplateVersion.objects.select_for_update().filter(pk=current.pk).exists()
-    return LetterTemplateVersion.objects.create(
-        kind=kind, version=current.version + 1, subject=subject, body=body, created_by=user
-    )
-
-
-def branding_current() -> BrandingVersion | None:
-    return BrandingVersion.objects.order_by("-version").first()
-
-
-@transaction.atomic
-def branding_edit(
-    *,
-    user: User,
-    address: str = "",
-    signature: str = "",
-    footer: str = "",
-    logo=None,
-    remove_logo: bool = False,
-) -> BrandingVersion:
-    """A new version of the letterhead. Without a new logo the current one is kept."""
-    _require_template_editor(user)
-    current = branding_current()
-    branding = BrandingVersion(
-        version=(current.version + 1) if current else 1,
-        address=text.bounded("address", address, text.ADDRESS).strip(),
-        signature=text.bounded("signature", signature, text.TEXT).strip(),
-        footer=text.bounded("footer", footer, text.TEXT).strip(),
-        created_by=user,
-    )
-    if logo is not None:
-        content_type = (getattr(logo, "content_type", "") or "").split(";")[0].strip()
-        if content_type not in LOGO_TYPES:
-            raise InvalidInput({"logo": "The logo must be a PNG, JPEG or GIF image."})
-        if logo.size > MAX_LOGO_BYTES:
-            raise InvalidInput({"logo": "The logo must be smaller than 1 MB."})
-        branding.logo_content_type = content_type
-        branding.logo.save(logo.name, logo, save=False)
-    elif current is not None and current.logo and not remove_logo:
-        branding.logo = current.logo.name
-        branding.logo_content_type = current.logo_content_type
-    branding.save()
-    return branding
-
 
 # --- drafts ----------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ reads everything and changes nothing, is not offered "Log a complaint" or the e-
 and a handler is not offered the oversight pages that answer them 403).
 
 The rules are the services' own: letter templates are edited by the complaints officer,
-managers and administrators (letters.services._require_template_editor); e-mail is filed from
+managers and administrators (letters.templating._require_template_editor); e-mail is filed from
 triage by anyone who acts on cases (letters.inbound); complaints are logged by anyone who can
 change cases."""
 
