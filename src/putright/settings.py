@@ -245,6 +245,7 @@ SPECTACULAR_SETTINGS = {
         "OrganisationalChangeKindEnum": "putright.governance.models.OrganisationalChange.Kind",
         "GovernanceReportKindEnum": "putright.governance.models.ReportKind",
         "FlagChoiceEnum": "putright.insight.models.FlagChoice",
+        "CodeVersionEnum": "putright.codes.catalogue.VERSIONS",
         "SurveyFollowUpChoiceEnum": "putright.surveys.models.FollowUpChoice",
     },
 }

@@ -16,6 +16,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from putright.api import inputs as i
 from putright.api import serializers as s
 from putright.api import stage2
 from putright.api.permissions import PermissionBeforeBody
@@ -95,19 +96,19 @@ ACTIONS: dict[str, CaseAction] = {
         CaseAction(
             "acknowledge",
             "Acknowledge, define and log the complaint (5.6, 6.2, 6.11)",
-            s.AcknowledgeInput,
+            i.AcknowledgeInput,
             _call(services.complaint_acknowledge),
         ),
         CaseAction(
             "extend",
             "Extend the response deadline, told to the resident before it (6.4, 6.15)",
-            s.ExtendInput,
+            i.ExtendInput,
             _call(services.complaint_extend),
         ),
         CaseAction(
             "respond",
             "Respond: decision, reasons, remedies, actions (6.9, 6.19)",
-            s.RespondInput,
+            i.RespondInput,
             _call(services.complaint_respond),
         ),
         CaseAction(
@@ -120,50 +121,50 @@ ACTIONS: dict[str, CaseAction] = {
         CaseAction(
             "escalate",
             "Escalate to stage 2 at the resident's request; reopens a closed case (6.10, 6.12)",
-            s.EscalateInput,
+            i.EscalateInput,
             _call(services.complaint_escalate),
         ),
         CaseAction(
             "refuse",
             "Refuse the complaint or its escalation on a section 2 ground (2.1 to 2.4, 5.11)",
-            s.RefuseInput,
+            i.RefuseInput,
             _call(services.complaint_refuse),
         ),
         CaseAction(
             "withdraw",
             "The resident withdraws the complaint",
-            s.WithdrawInput,
+            i.WithdrawInput,
             _call(services.complaint_withdraw),
         ),
         CaseAction(
             "close",
             "Close a responded complaint (stage 2 stays open to the resident)",
-            s.CloseInput,
+            i.CloseInput,
             _call(services.complaint_close),
         ),
         CaseAction(
             "assign",
             "Assign the current stage's handler (6.13 at stage 2)",
-            s.AssignInput,
+            i.AssignInput,
             _call(services.complaint_assign),
             officer_only=True,
         ),
         CaseAction(
             "definition",
             "Amend the complaint definition, audited (5.6, 5.7)",
-            s.DefinitionAmendInput,
+            i.DefinitionAmendInput,
             _call(services.definition_amend),
         ),
         CaseAction(
             "reasons",
             "Amend a response's reasons, audited (5.12)",
-            s.ReasonsAmendInput,
+            i.ReasonsAmendInput,
             _call(services.response_amend),
         ),
         CaseAction(
             "remedies",
             "Offer a remedy at any stage, saying by when (7.3)",
-            s.RemedyOfferInput,
+            i.RemedyOfferInput,
             _call(services.remedy_offer),
             output=s.RemedyOutput,
             created=True,
@@ -171,21 +172,21 @@ ACTIONS: dict[str, CaseAction] = {
         CaseAction(
             "remedies/<num:remedy_id>/amend",
             "Amend a remedy not yet done, audited (7.3)",
-            s.RemedyAmendInput,
+            i.RemedyAmendInput,
             _on_remedy(services.remedy_amend),
             output=s.RemedyOutput,
         ),
         CaseAction(
             "remedies/<num:remedy_id>/complete",
             "Record a remedy as done",
-            s.CompleteInput,
+            i.CompleteInput,
             _on_remedy(services.remedy_complete),
             output=s.RemedyOutput,
         ),
         CaseAction(
             "actions",
             "Add an outstanding action (7.3)",
-            s.OutstandingActionInput,
+            i.OutstandingActionInput,
             _call(services.action_add),
             output=s.OutstandingActionOutput,
             created=True,
@@ -193,14 +194,14 @@ ACTIONS: dict[str, CaseAction] = {
         CaseAction(
             "actions/<num:action_id>/complete",
             "Record an outstanding action as done",
-            s.CompleteInput,
+            i.CompleteInput,
             _complete_action,
             output=s.OutstandingActionOutput,
         ),
         CaseAction(
             "notes",
             "Add a note to the case (5.12)",
-            s.NoteInput,
+            i.NoteInput,
             _call(services.note_add),
             output=s.NoteOutput,
             created=True,
@@ -208,7 +209,7 @@ ACTIONS: dict[str, CaseAction] = {
         CaseAction(
             "attachments",
             "Attach a document (multipart; size and type limits apply)",
-            s.AttachmentInput,
+            i.AttachmentInput,
             _attach,
             output=s.AttachmentOutput,
             created=True,

@@ -17,6 +17,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from putright.api import inputs as i
 from putright.api import serializers as s
 from putright.api.permissions import PermissionBeforeBody
 from putright.complaints import selectors, services
@@ -120,11 +121,11 @@ class ComplaintCollection(PermissionBeforeBody, GenericAPIView):
 
     @extend_schema(
         summary="List complaints",
-        parameters=[s.ComplaintFilter],
+        parameters=[i.ComplaintFilter],
         responses={200: s.ComplaintSummaryOutput(many=True), 400: BAD_INPUT},
     )
     def get(self, request):
-        filters = validated(s.ComplaintFilter, request.query_params.dict())
+        filters = validated(i.ComplaintFilter, request.query_params.dict())
         queryset = selectors.complaint_list(
             status=filters.get("status"),
             stage=filters.get("stage"),
@@ -138,7 +139,7 @@ class ComplaintCollection(PermissionBeforeBody, GenericAPIView):
 
     @extend_schema(
         summary="Log a complaint (3.1, 3.2)",
-        request=s.ComplaintCreateInput,
+        request=i.ComplaintCreateInput,
         parameters=[
             OpenApiParameter(
                 "Idempotency-Key",
@@ -162,7 +163,7 @@ class ComplaintCollection(PermissionBeforeBody, GenericAPIView):
         },
     )
     def post(self, request):
-        data = dict(validated(s.ComplaintCreateInput, request.data))
+        data = dict(validated(i.ComplaintCreateInput, request.data))
         data["related_to"] = data.get("related_to") or None
         # A retry with the same Idempotency-Key gets the first attempt's answer, never a
         # second complaint.
@@ -212,11 +213,11 @@ class ServiceRequestCollection(PermissionBeforeBody, GenericAPIView):
 
     @extend_schema(
         summary="List service requests (1.4)",
-        parameters=[s.ServiceRequestFilter],
+        parameters=[i.ServiceRequestFilter],
         responses={200: s.ServiceRequestOutput(many=True), 400: BAD_INPUT},
     )
     def get(self, request):
-        filters = validated(s.ServiceRequestFilter, request.query_params.dict())
+        filters = validated(i.ServiceRequestFilter, request.query_params.dict())
         page = self.paginate_queryset(selectors.service_request_list(state=filters.get("state")))
         return self.get_paginated_response(
             s.ServiceRequestOutput(page, many=True, context=context(request)).data
@@ -224,11 +225,11 @@ class ServiceRequestCollection(PermissionBeforeBody, GenericAPIView):
 
     @extend_schema(
         summary="Record a service request (1.4)",
-        request=s.ServiceRequestInput,
+        request=i.ServiceRequestInput,
         responses=responses_for(201, s.ServiceRequestOutput, rules=False),
     )
     def post(self, request):
-        data = validated(s.ServiceRequestInput, request.data)
+        data = validated(i.ServiceRequestInput, request.data)
         created = services.service_request_log(user=request.user, **data)
         answer = s.ServiceRequestOutput(
             _service_request_or_404(created.pk), context=context(request)
@@ -247,12 +248,12 @@ class ServiceRequestDetail(PermissionBeforeBody, APIView):
 class ServiceRequestComplaint(PermissionBeforeBody, APIView):
     @extend_schema(
         summary="Raise a complaint about the response to a service request (1.5)",
-        request=s.ServiceRequestComplaintInput,
+        request=i.ServiceRequestComplaintInput,
         responses=responses_for(201, s.ComplaintOutput),
     )
     def post(self, request, pk):
         service_request = _service_request_or_404(pk)
-        data = validated(s.ServiceRequestComplaintInput, request.data)
+        data = validated(i.ServiceRequestComplaintInput, request.data)
         complaint = services.complaint_raise_from_service_request(
             user=request.user, service_request=service_request, **data
         )
@@ -262,12 +263,12 @@ class ServiceRequestComplaint(PermissionBeforeBody, APIView):
 class ServiceRequestComplete(PermissionBeforeBody, APIView):
     @extend_schema(
         summary="Record a service request as completed",
-        request=s.CompleteInput,
+        request=i.CompleteInput,
         responses=responses_for(200, s.ServiceRequestOutput),
     )
     def post(self, request, pk):
         service_request = _service_request_or_404(pk)
-        data = validated(s.CompleteInput, request.data)
+        data = validated(i.CompleteInput, request.data)
         services.service_request_complete(
             user=request.user, service_request=service_request, **data
         )
