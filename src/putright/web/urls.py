@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from putright.accounts import views as accounts
 from putright.web import (
-    case_actions,
+    case_action_pages,
     compensation,
     corrections,
     documents,
@@ -35,7 +35,7 @@ urlpatterns = [
     path("complaints/<str:reference>/", workspace.complaint_detail, name="complaint"),
     path(
         "complaints/<str:reference>/remedies/<num:pk>/done/",
-        case_actions.item_done,
+        case_action_pages.item_done,
         {"kind": "remedy"},
         name="remedy-done",
     ),
@@ -46,7 +46,7 @@ urlpatterns = [
     ),
     path(
         "complaints/<str:reference>/actions/<num:pk>/done/",
-        case_actions.item_done,
+        case_action_pages.item_done,
         {"kind": "action"},
         name="action-done",
     ),
@@ -62,7 +62,7 @@ urlpatterns = [
     ),
     path(
         "complaints/<str:reference>/<slug:action>/",
-        case_actions.complaint_action,
+        case_action_pages.complaint_action,
         name="complaint-action",
     ),
     path("compensation-guide/", compensation.guide, name="compensation-guide"),

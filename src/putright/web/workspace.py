@@ -85,7 +85,7 @@ def _case_context(request, complaint: Complaint) -> dict:
     today = dates.today()
     [complaint] = with_deadlines([complaint], today=today)
     user = request.user
-    # The action pages live in case_actions, which builds on this page's context.
+    # The actions live in case_actions, whose pages build on this page's context.
     from putright.web.case_actions import offered
 
     actions = offered(user, complaint)
