@@ -204,3 +204,30 @@ def test_year_on_year_comparison(olivia, martin, grace):
     ]
     assert comparison.open_actions == [action]
     assert comparison.added == [] and comparison.removed == []
+
+
+def test_an_answer_changed_after_review_voids_the_completion_and_the_review(
+    olivia, martin, grace, today
+):
+    """Review finding: a reviewed self-assessment was changed and approved unreviewed. A change
+    after completion voids the completion and the review, which are done again; blanking an
+    answer then stops completion."""
+    assessment = answer_all(start(olivia), olivia)
+    services.selfassessment_complete(user=olivia, self_assessment=assessment)
+    services.selfassessment_review(user=martin, self_assessment=assessment)
+    answer = assessment.answers.get(ref="1.2")
+    services.answer_update(user=olivia, answer=answer, comply="", evidence="")
+    assessment = selfassessment_detail(assessment.pk)
+    assert (assessment.completed_by, assessment.reviewed_by) == (None, None)
+    assert assessment.changes.filter(type="completion_voided", ref="1.2").exists()
+    with pytest.raises(RuleBroken) as error:
+        services.selfassessment_approve(user=grace, self_assessment=assessment, approved_on=today)
+    assert error.value.error == "not_reviewed"
+    with pytest.raises(InvalidInput) as incomplete:
+        services.selfassessment_complete(user=olivia, self_assessment=assessment)
+    assert "1.2" in incomplete.value.errors
+    # An unchanged save voids nothing.
+    services.answer_update(user=olivia, answer=answer, comply="yes", evidence="Policy, 1.")
+    services.selfassessment_complete(user=olivia, self_assessment=assessment)
+    services.answer_update(user=olivia, answer=answer, comply="yes", evidence="Policy, 1.")
+    assert selfassessment_detail(assessment.pk).completed_by == olivia

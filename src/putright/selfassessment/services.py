@@ -256,6 +256,7 @@ def answer_update(*, user: User, answer: Answer, **changes) -> Answer:
     for field, value in changes.items():
         setattr(answer, field, value)
     answer.save()
+    _void_completion(self_assessment, user=user, ref=answer.ref)
     _record(
         self_assessment,
         user=user,
@@ -265,6 +266,22 @@ def answer_update(*, user: User, answer: Answer, **changes) -> Answer:
         after={f: changes[f] for f in before},
     )
     return answer
+
+
+def _void_completion(self_assessment: SelfAssessment, *, user: User, ref: str) -> None:
+    """An answer changed after the officer completed it (or a manager reviewed it) was not the
+    one they signed off: their completion and the review no longer stand, and are done again,
+    as an edited letter loses its sign-off."""
+    if self_assessment.completed_by_id is None and self_assessment.reviewed_by_id is None:
+        return
+    before = {
+        "completed_on": self_assessment.completed_on and self_assessment.completed_on.isoformat(),
+        "reviewed_on": self_assessment.reviewed_on and self_assessment.reviewed_on.isoformat(),
+    }
+    self_assessment.completed_by = self_assessment.reviewed_by = None
+    self_assessment.completed_on = self_assessment.reviewed_on = None
+    self_assessment.save()
+    _record(self_assessment, user=user, type="completion_voided", ref=ref, before=before)
 
 
 @transaction.atomic
@@ -431,6 +448,9 @@ def selfassessment_approve(
         raise RuleBroken(
             "not_reviewed", "A manager reviews the self-assessment before the governing body."
         )
+    problems = _incomplete_answers(self_assessment)
+    if problems:  # the reviewed answers are all there (they cannot change after completion)
+        raise InvalidInput(problems)
     if approved_on is None:
         raise InvalidInput({"approved_on": "Enter the date of the governing body's approval."})
     if approved_on > dates.today():
