@@ -156,11 +156,38 @@ def test_configuring_is_for_the_officer_manager_or_admin(olivia, hannah):
     assert [(s["stage"], s["required"]) for s in listed] == [(1, False), (2, True)]
 
 
-def test_turning_sign_off_off_leaves_later_letters_unjudged(required, olivia, hannah):
+def test_whoever_signed_off_the_stage_1_response_is_involved_at_stage_1(
+    required, olivia, hannah, martin
+):
+    """Review finding: the manager who signed off the stage 1 response could decide stage 2.
+    Reviewing the stage 1 response is considering stage 1 (6.13)."""
+    from putright.complaints import services as complaints
+    from putright.rules import independence
+
     letter = draft(olivia, hannah)
-    sign_off.letter_sign_off(user=olivia, letter=letter)
+    sign_off.letter_sign_off(user=martin, letter=letter)
     services.letter_issue(user=hannah, letter=letter, delivery="post")
-    sign_off.sign_off_configure(user=olivia, stage=1, required=False)
-    services.letter_issue(user=hannah, letter=draft(olivia, hannah), delivery="post")
+    complaint = letter.complaint
+    assert martin.pk in independence.stage1_people(complaint)
+    complaints.complaint_escalate(user=olivia, complaint=complaint, requested_on=dt.date.today())
+    complaint.refresh_from_db()
+    with pytest.raises(RuleBroken) as error:
+        complaints.complaint_assign(user=olivia, complaint=complaint, handler=martin)
+    assert error.value.provision == "6.13"
+
+
+def test_switching_sign_off_off_for_a_moment_shows_in_the_figure(required, olivia, hannah):
+    """Review finding: an officer turned sign-off off, issued an unreviewed response, turned it
+    back on, and the figure stayed at 100%. A letter issued while it was off is a breach of the
+    stage whose sign-off was required in the period."""
+    unsigned = draft(olivia, hannah)
+    sign_off.sign_off_configure(user=olivia, stage=1, required=False, roles=["officer"])
+    services.letter_issue(user=hannah, letter=unsigned, delivery="post")
+    sign_off.sign_off_configure(user=olivia, stage=1, required=True, roles=["officer"])
+    reviewed = draft(olivia, hannah)
+    sign_off.letter_sign_off(user=olivia, letter=reviewed)
+    services.letter_issue(user=hannah, letter=reviewed, delivery="post")
     figure = rule.measure(**PERIOD)
-    assert (figure.met, figure.total) == (1, 1)  # the letter issued while it was off: not judged
+    assert (figure.met, figure.total) == (1, 2)
+    assert figure.breaches == [unsigned.complaint.reference]
+    assert figure.flags[unsigned.complaint.reference] == "issued while sign-off was off"

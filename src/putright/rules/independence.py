@@ -2,10 +2,11 @@
 who considered it at stage 1.
 
 "The person" is read from the record, not from the current handler field: everyone who logged
-the complaint as its handler, was assigned to it, acknowledged it, extended it or responded at
-stage 1. None of them may be the stage 2 handler (assigned, or named when stage 2 is acknowledged),
-respond at stage 2, or refuse the escalation; while stage 2 has no handler, a handler among them
-cannot act on it at all.
+the complaint as its handler, was assigned to it, acknowledged it, extended it, responded at
+stage 1 or signed off a stage 1 letter (the reviewer of the stage 1 response shaped it). None
+of them may be the stage 2 handler (assigned, or named when stage 2 is acknowledged), respond
+at stage 2, or refuse the escalation; while stage 2 has no handler, a handler among them cannot
+act on it at all.
 
 Who "considers" stage 2 is its handler (at any time), whoever responds and whoever refuses the
 escalation: those are the people the check refuses and the measure counts, the same set in both.
@@ -24,7 +25,12 @@ from putright.errors import RuleBroken
 from putright.rules.figures import ENFORCED, Figure
 
 # The events that make someone a stage 1 person, and where the person is named in them.
-_ACTOR = {EventType.STAGE_ACKNOWLEDGED, EventType.EXTENSION_GRANTED, EventType.STAGE_RESPONDED}
+_ACTOR = {
+    EventType.STAGE_ACKNOWLEDGED,
+    EventType.EXTENSION_GRANTED,
+    EventType.STAGE_RESPONDED,
+    "letter_signed_off",  # letters.access.LetterEvent.SIGNED_OFF (letters builds on this app)
+}
 _NAMED = {
     EventType.COMPLAINT_LOGGED: "handler",
     EventType.STAGE_ACKNOWLEDGED: "handler",

@@ -9,9 +9,13 @@ point with clear reasons (6.7) and says what 6.9 and 6.19 require.
 
 The measure (6.7): response letters issued in the period where sign-off applied (required for the
 stage when the letter was issued), counting those signed off by someone other than their authors.
-A letter issued while the landlord had sign-off turned off for its stage is not judged: the
-figure then covers the other stage only (its wording says which), and disappears when sign-off
-is off at both. The rule is enforced, so the figure can fail only for records from before it.
+A stage is judged when sign-off was required for it at any time in the period (a letter issued
+then says so: `Letter.sign_off_required`); its letters issued while sign-off was switched off
+count too, as breaches: otherwise turning sign-off off for a moment would let an unreviewed
+letter out and leave the figure at 100% (review finding). A stage whose sign-off was never
+required in the period is not judged: the figure then covers the other stage only (its wording
+says which), and disappears when neither was. The rule is enforced, so the figure can fail only
+for letters issued before it or while it was switched off.
 """
 
 from __future__ import annotations
@@ -74,15 +78,19 @@ def measure(*, period_start: dt.date, period_end: dt.date, code_version: str = "
             kind__in=list(RESPONSE_KINDS),
             issued_at__date__range=(period_start, period_end),
             complaint__code_version=code_version,
-            sign_off_required=True,
         )
         .order_by("complaint__reference", "pk")
         .values_list(
-            "complaint__reference", "stage", "signed_off_by_id", "created_by_id", "edited_by_id"
+            "complaint__reference",
+            "stage",
+            "signed_off_by_id",
+            "created_by_id",
+            "edited_by_id",
+            "sign_off_required",
         )
     )
     rows = list(rows)
-    stages = sorted({stage for _, stage, *_ in rows})
+    stages = sorted({row[1] for row in rows if row[5]})
     if not stages:
         return None
     which = "Stage 1 and stage 2" if stages == [1, 2] else f"Stage {stages[0]}"
@@ -91,7 +99,9 @@ def measure(*, period_start: dt.date, period_end: dt.date, code_version: str = "
         f"{which} response letters signed off before issue by someone other than the author",
         enforced=ENFORCED,
     )
-    for reference, _stage, signed_off_by, created_by, edited_by in rows:
+    for reference, stage, signed_off_by, created_by, edited_by, required in rows:
+        if stage not in stages:
+            continue
         ok = signed_off_by is not None and signed_off_by not in {created_by, edited_by}
-        figure.add(ok, reference)
+        figure.add(ok, reference, "" if ok or required else "issued while sign-off was off")
     return figure

@@ -202,7 +202,9 @@ class Player:
         if kind in RESPONSE_KINDS:
             # 6.7: the demo landlord has each response reviewed by someone else before it goes.
             sign_off.letter_sign_off(
-                user=reviewer_for(self.users, user), letter=letter, note="Every point answered."
+                user=reviewer_for(self.users, user, RESPONSE_KINDS[kind]),
+                letter=letter,
+                note="Every point answered.",
             )
         # By post: no e-mail queued for residents who do not exist.
         letter_services.letter_issue(user=user, letter=letter, delivery="post")

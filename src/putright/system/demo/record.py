@@ -36,9 +36,13 @@ def sign_off_set_up(users: dict[str, User]) -> None:
         sign_off.sign_off_configure(user=users["olivia"], stage=stage, required=True, roles=roles)
 
 
-def reviewer_for(users: dict[str, User], author: User) -> User:
-    """Someone other than the author, in a role that may sign off."""
-    return users["olivia"] if author.pk == users["martin"].pk else users["martin"]
+def reviewer_for(users: dict[str, User], author: User, stage: int) -> User:
+    """Someone other than the author, in a role that may sign off: the complaints officer at
+    stage 1 and the manager at stage 2. The manager considers stage 2 (he decides it and refuses
+    escalations), so he does not review stage 1 responses: a reviewer is involved in the stage
+    they review (6.13)."""
+    first, other = ("olivia", "martin") if stage == 1 else ("martin", "olivia")
+    return users[other] if author.pk == users[first].pk else users[first]
 
 
 def _consent(users, today: dt.date) -> int:
