@@ -126,14 +126,21 @@ def test_bad_follow_ups_are_refused_naming_the_field(olivia, grace):
     with pytest.raises(NotPermitted):
         services.flag_follow_up_record(user=grace, flag=flag, choice="not_dissatisfied")
     assert not FlagFollowUp.objects.exists()
-    # The detector was wrong: staff say so, with no offer, and the flag leaves the queue.
-    services.flag_follow_up_record(user=olivia, flag=flag, choice="not_dissatisfied")
+    # The detector was wrong: staff say so and why, with no offer, and the flag leaves the queue.
+    with pytest.raises(InvalidInput) as no_reason:
+        services.flag_follow_up_record(user=olivia, flag=flag, choice="not_dissatisfied")
+    assert "notes" in no_reason.value.errors
+    services.flag_follow_up_record(
+        user=olivia, flag=flag, choice="not_dissatisfied", notes="A thank-you note."
+    )
     assert list(dissatisfaction.flags_waiting()) == []
 
 
 def test_a_follow_up_is_append_only(olivia):
     flag = _request(olivia, ANGRY).dissatisfaction_flag
-    follow_up = services.flag_follow_up_record(user=olivia, flag=flag, choice="not_dissatisfied")
+    follow_up = services.flag_follow_up_record(
+        user=olivia, flag=flag, choice="not_dissatisfied", notes="Quoting a neighbour."
+    )
     with pytest.raises(DatabaseError), transaction.atomic():
         FlagFollowUp.objects.filter(pk=follow_up.pk).update(choice="no_reply")
     with pytest.raises(DatabaseError), transaction.atomic():
@@ -163,7 +170,7 @@ def test_the_queue_page_and_the_follow_up_form(client, olivia, grace):
     assert done.status_code == 302
     assert "Nothing is waiting" in client.get(reverse("insight:flags")).content.decode()
     client.force_login(grace)
-    assert client.post(url, {"choice": "not_dissatisfied"}).status_code == 403
+    assert client.post(url, {"choice": "not_dissatisfied", "notes": "x"}).status_code == 403
 
 
 def test_the_api_lists_the_queue_and_records_a_follow_up(olivia):
@@ -182,3 +189,35 @@ def test_the_api_lists_the_queue_and_records_a_follow_up(olivia):
     )
     assert made.status_code == 201 and made.json()["complaint"].startswith("CMP-")
     assert api.get("/api/v1/dissatisfaction/flags/").json() == []
+
+
+def test_a_complaint_raised_from_the_request_answers_its_flag_and_closes_the_choice(olivia):
+    """Review findings: a complaint raised from a flagged service request by its own route left
+    the flag waiting (a 1.5 breach to come) and a second complaint could be raised from the flag;
+    after a complaint, a later follow-up could say the resident chose otherwise."""
+    request = _request(olivia, ANGRY)
+    flag = request.dissatisfaction_flag
+    with on_day(D(2025, 11, 4)):
+        complaints.complaint_raise_from_service_request(
+            user=olivia,
+            service_request=request,
+            received_on=D(2025, 11, 4),
+            description="Raised from the request.",
+        )
+    assert list(dissatisfaction.flags_waiting()) == []
+    [figure] = dissatisfaction.measures(
+        period_start=D(2025, 4, 1), period_end=D(2026, 3, 31), today=D(2025, 12, 24)
+    )
+    assert (figure.ref, figure.met, figure.total) == ("1.5", 1, 1)
+    for choice in ("raise_complaint", "keep_service_request", "not_dissatisfied"):
+        with pytest.raises(RuleBroken) as error:
+            services.flag_follow_up_record(
+                user=olivia,
+                flag=flag,
+                choice=choice,
+                offered_on=D(2025, 11, 4),
+                method="phone",
+                notes="x",
+            )
+        assert error.value.provision == "1.5"
+    assert request.complaints.count() == 1

@@ -96,3 +96,24 @@ def test_the_api_suggests_for_a_draft(olivia):
     assert body.status_code == 200 and body.json()[0]["reference"] == open_case.reference
     bad = api.post("/api/v1/related-complaints/", {"resident": ROSA}, format="json")
     assert bad.status_code == 400 and "description" in bad.json()
+
+
+@pytest.mark.parametrize(
+    ("resident", "field"),
+    [
+        ({"id": "abc"}, "resident.id"),
+        ({"id": [1, 2]}, "resident.id"),
+        ({"name": ["x"]}, "resident.name"),
+        ({"address": {"x": 1}}, "resident.address"),
+    ],
+)
+def test_bad_resident_values_are_400_naming_the_field(olivia, resident, field):
+    """Review finding: these were 500s."""
+    api = APIClient()
+    api.force_authenticate(olivia)
+    answer = api.post(
+        "/api/v1/related-complaints/",
+        {"resident": resident, "description": "Mould"},
+        format="json",
+    )
+    assert answer.status_code == 400 and field in answer.json()

@@ -99,8 +99,16 @@ class FlagFollowUpCreate(PermissionBeforeBody, APIView):
         return Response(body, status=201)
 
 
+class RelatedResidentIn(Input):
+    id = serializers.IntegerField(required=False, min_value=1)
+    name = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    email = serializers.CharField(required=False, allow_blank=True, max_length=254)
+    tenancy_reference = serializers.CharField(required=False, allow_blank=True, max_length=60)
+    address = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
 class RelatedIn(Input):
-    resident = serializers.DictField()
+    resident = RelatedResidentIn()
     category = serializers.CharField(required=False, allow_blank=True, max_length=40)
     description = serializers.CharField(max_length=detector.MAX_CHARACTERS)
 

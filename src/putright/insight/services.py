@@ -82,14 +82,13 @@ def flag_follow_up_record(
     )
     errors: dict[str, list[str]] = {}
     _check(flag, choice=choice, offered_on=offered_on, method=method, errors=errors)
+    if choice == FlagChoice.NOT_DISSATISFIED and not (notes or "").strip():
+        errors["notes"] = ["Say why this is not dissatisfaction with the service."]
     if errors:
         raise InvalidInput(errors)
+    _check_not_decided(flag)
     raised = None
     if choice == FlagChoice.RAISE_COMPLAINT:
-        if flag.follow_ups.filter(complaint__isnull=False).exists():
-            raise RuleBroken(
-                "complaint_already_raised", "A complaint has already been raised from this.", "1.3"
-            )
         raised = _raise_complaint(user, flag, offered_on, complaint or {})
     return FlagFollowUp.objects.create(
         flag=flag,
@@ -100,6 +99,21 @@ def flag_follow_up_record(
         notes=text.clean_text(notes or "").strip(),
         recorded_by=user,
     )
+
+
+def _check_not_decided(flag: Flag) -> None:
+    """Once a complaint is raised (from the flag, or from its service request by another
+    route), the resident's choice is made: nothing recorded after it may say otherwise."""
+    provision = "1.5" if flag.service_request_id else "1.3"
+    raised = flag.follow_ups.filter(complaint__isnull=False).exists() or (
+        flag.service_request_id is not None and flag.service_request.complaints.exists()
+    )
+    if raised:
+        raise RuleBroken(
+            "complaint_already_raised",
+            "A complaint has already been raised from this message: the resident's choice is made.",
+            provision,
+        )
 
 
 def _raise_complaint(user, flag: Flag, offered_on: dt.date, data: dict):
