@@ -31,6 +31,7 @@ from putright.letters import sign_off
 from putright.rules.exclusions import letter_kind
 from putright.rules.sign_off import RESPONSE_KINDS
 from putright.system.demo.governance import governance_set_up
+from putright.system.demo.heard import heard_set_up
 from putright.system.demo.oversight import oversight_set_up
 from putright.system.demo.plan import ESCALATION_WINDOW_DAYS, ComplaintPlan, Planner, Step
 from putright.system.demo.record import record_set_up, reviewer_for, sign_off_set_up
@@ -381,5 +382,6 @@ def load_demo(*, complaints: int, seed: int, progress=None) -> Summary:
         summary.records.update(governance_set_up(users, today))
         summary.records.update(submission_set_up(users, today))
         summary.records.update(record_set_up(users, today))
+        summary.records.update(heard_set_up(users, today))
     summary.seconds = time.monotonic() - started
     return summary
