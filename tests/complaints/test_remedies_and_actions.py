@@ -156,3 +156,20 @@ def test_a_remedy_is_one_of_the_codes_kinds(olivia):
         )
     assert "type" in error.value.errors
     assert not fresh(complaint).remedies.exists()
+
+
+def test_only_a_financial_remedy_has_an_amount(olivia):
+    """Review finding: money attached to an apology was paid outside the compensation guide and
+    outside the 7.4 figure."""
+    complaint = logged(user=olivia)
+    with pytest.raises(InvalidInput) as error:
+        remedy_offer(
+            user=olivia,
+            complaint=complaint,
+            type="apology",
+            description="Sorry.",
+            amount="3000",
+            offered_on=D(2025, 11, 10),
+        )
+    assert "amount" in error.value.errors
+    assert not fresh(complaint).remedies.exists()

@@ -178,3 +178,24 @@ def test_findings_through_the_api(olivia, hannah, harry):
     other = APIClient()
     other.force_authenticate(harry)
     assert other.post(base, {}, format="json").status_code == 403
+
+
+def test_findings_are_not_shared_before_the_stage_began(olivia, hannah, client):
+    """Review findings: findings dated before the complaint let "no comment" be recorded at
+    once; a findings number that is not a number was a 500 on the page."""
+    complaint = factories.acknowledged(officer=olivia, handler=hannah)
+    with pytest.raises(InvalidInput) as error:
+        findings.findings_share(
+            user=hannah,
+            complaint=complaint,
+            shared_on=dt.date(2020, 1, 1),
+            method="email",
+            summary="Early.",
+            comment_by=dt.date(2020, 1, 2),
+        )
+    assert "shared_on" in error.value.errors
+    client.force_login(olivia)
+    page = client.post(
+        f"/letters/{complaint.reference}/findings/", {"action": "none_came", "findings": "abc"}
+    )
+    assert page.status_code == 404

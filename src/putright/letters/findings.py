@@ -27,7 +27,8 @@ def findings_share(
     """Record that the findings were shared with the resident, inviting comment by a date."""
     people.require_can_act(user, complaint)
     stage = stage or complaint.stage
-    if not complaint.stages.filter(number=stage, responded_on__isnull=True).exists():
+    open_stage = complaint.stages.filter(number=stage, responded_on__isnull=True).first()
+    if open_stage is None:
         raise RuleBroken(
             "stage_answered",
             f"Stage {stage} of {complaint.reference} has no decision still to make.",
@@ -38,6 +39,11 @@ def findings_share(
         lambda: people._text("summary", summary, "Summarise the findings shared."),
         lambda: people._date("comment_by", comment_by, past_only=False),
     )
+    if open_stage.requested_on and shared_on < open_stage.requested_on:
+        # Findings come from the investigation: not before the stage began (review finding).
+        raise InvalidInput(
+            {"shared_on": f"The findings cannot be shared before stage {stage} began."}
+        )
     if comment_by < shared_on:
         raise InvalidInput({"comment_by": "The date to comment by cannot be before sharing."})
     findings = FindingsShared.objects.create(

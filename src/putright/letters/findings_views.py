@@ -64,8 +64,9 @@ def findings_page(request, reference):
                     messages.success(request, "Findings shared recorded.")
                     return redirect("letters:findings", reference=reference)
             else:
+                chosen = request.POST.get("findings") or ""
                 shared = get_object_or_404(
-                    complaint.findings_shared, pk=request.POST.get("findings") or 0
+                    complaint.findings_shared, pk=int(chosen) if chosen.isdigit() else 0
                 )
                 outcome_form = OutcomeForm(request.POST)
                 if action == "none_came":

@@ -66,6 +66,11 @@ def clean_remedies(items, offered_on: dt.date, *, prefix: str = "remedies") -> l
             amount = None
         if item.get("type") == RemedyType.FINANCIAL and amount is None:
             errors.setdefault(f"{name}amount", ["A financial remedy needs an amount."])
+        elif amount is not None and item.get("type") != RemedyType.FINANCIAL:
+            # Money paid is a financial remedy, judged against the compensation guide (7.4).
+            errors.setdefault(
+                f"{name}amount", ["Only a financial remedy has an amount: choose financial."]
+            )
         due_on = item.get("due_on")
         given = item.get("type") in GIVEN_IN_THE_OFFER
         if given and due_on in (None, ""):
