@@ -2,6 +2,7 @@
 sections, a table of questions with Yes / No marked with an `x`, Comments, "Improvement
 required" Y/N and "Further action"; as DOCX and as XLSX. And forms that cannot be read."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -328,3 +329,25 @@ def test_an_xlsx_in_the_2024_layout_reads_as_provisions(tmp_path):
     first = form.rows[0]
     assert (first.ref, first.comply, first.evidence) == ("1.2", "yes", "Policy for 1.2")
     assert len(form.rows) == 5
+
+
+def test_a_form_none_of_whose_rows_is_of_its_code_is_refused(tmp_path, olivia):
+    """Review finding: a 2020 form imported as the 2024 Code, or one whose Yes and No columns
+    were not understood, became a draft with nothing matched and a success message."""
+    from putright.errors import InvalidInput
+    from putright.selfassessment import services
+    from putright.selfassessment.importers import parse_form
+    from putright.selfassessment.models import SelfAssessment
+
+    path = tmp_path / "questions.csv"
+    path.write_text("Code provision,Code requirement,Comply,Evidence\nCafé,Our own row,Yes,x\n")
+    form = parse_form(path, code="2024")
+    with pytest.raises(InvalidInput) as error:
+        services.selfassessment_import(
+            user=olivia,
+            form=form,
+            period_start=dt.date(2024, 4, 1),
+            period_end=dt.date(2025, 3, 31),
+        )
+    assert "None of the form's" in error.value.errors["file"][0]
+    assert not SelfAssessment.objects.exists()

@@ -176,6 +176,28 @@ def selfassessment_create(
     return self_assessment
 
 
+def _require_rows_of_the_code(form) -> None:
+    """A form none of whose rows is a provision (or, for 2020, a question) of its Code is not a
+    form of that Code, whatever was read from it: its columns were not understood, or the Code
+    given is the wrong one. Refused, naming the rows, never imported as an empty success (review
+    finding)."""
+    from putright.codes.catalogue import provision_refs
+
+    known = set(provision_refs(form.code))
+    if not form.rows:
+        raise InvalidInput({"file": "No answers could be read from the form."})
+    if not any(row.ref in known for row in form.rows):
+        names = "; ".join(f"{row.ref[:60]}" for row in form.rows[:10])
+        more = f" and {len(form.rows) - 10} more" if len(form.rows) > 10 else ""
+        raise InvalidInput(
+            {
+                "file": f"None of the form's {len(form.rows)} rows is a provision or question of "
+                f"the {form.code} Code ({names}{more}): check the Code version and that the form "
+                "has its Code provision (or question), Yes and No columns."
+            }
+        )
+
+
 @transaction.atomic
 def selfassessment_import(
     *,
@@ -195,6 +217,7 @@ def selfassessment_import(
         raise InvalidInput({"file": form.refusal()})
     if form.code is None:
         raise InvalidInput({"code": "The Code version could not be detected: give --code."})
+    _require_rows_of_the_code(form)
     self_assessment = selfassessment_create(
         user=user,
         code_version=form.code,

@@ -40,8 +40,8 @@ class Command(BaseCommand):
 
     def import_form(self, *, file, code, json: bool, user, period_start, period_end, **_):
         path = Path(file)
-        if not path.exists():
-            raise CommandError(f"{file}: no such file")
+        if not path.is_file():
+            raise CommandError(f"{file}: no such file" + (" (a folder)" if path.is_dir() else ""))
         form = parse_form(path, code=code)
         for problem in form.problems:
             self.stderr.write(f"{path.name}: {problem}")
