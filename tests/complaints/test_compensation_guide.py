@@ -156,3 +156,27 @@ def test_the_officer_keeps_the_guide(olivia, hannah):
         user=olivia, band=made, failure="Lost post", impact="minor", minimum="20", maximum="40"
     )
     assert (changed.pk, changed.minimum) == (made.pk, Decimal("20"))
+
+
+def test_a_band_in_use_keeps_its_amounts(case, hannah, olivia):
+    """Review finding: editing a band in place re-judged every past remedy chosen from it, so
+    the 7.4 figure could be rewritten. A band in use is retired and replaced instead."""
+    used = band()
+    pay(case, hannah, "250", band=used.pk)
+    values = {
+        "failure": used.failure,
+        "impact": used.impact,
+        "minimum": "200",
+        "maximum": "300",
+        "per": used.per,
+        "description": used.description,
+    }
+    with pytest.raises(RuleBroken) as refused:
+        band_save(user=olivia, band=used, **values)
+    assert (refused.value.error, refused.value.provision) == ("band_in_use", "7.4")
+    assert band().minimum == Decimal("100")
+    retired = band_save(
+        user=olivia, band=used, **{**values, "minimum": "100", "maximum": "600"}, active=False
+    )
+    assert retired.active is False
+    assert compensation.measure(**YEAR).met == 1

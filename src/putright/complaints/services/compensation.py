@@ -9,8 +9,8 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 
 from putright.accounts.models import User
-from putright.complaints.models import CompensationBand, Impact
-from putright.errors import InvalidInput, NotPermitted, collect_errors
+from putright.complaints.models import CompensationBand, Impact, Remedy
+from putright.errors import InvalidInput, NotPermitted, RuleBroken, collect_errors
 from putright.oversight import permissions
 from putright.rules import compensation
 
@@ -75,6 +75,18 @@ def band_save(
         same = same.exclude(pk=band.pk)
     if same.exists():
         raise InvalidInput({"impact": [f"The guide already has a {impact} band for {failure}."]})
+    if band is not None and Remedy.objects.filter(band=band).exists():
+        # The remedies chosen from it were judged against these amounts (7.4): changing them
+        # would re-judge the past. A band in use keeps its amounts; the guide changes by retiring
+        # it and adding a new one (review finding).
+        kept = (band.failure, band.impact, band.minimum, band.maximum, band.per)
+        if kept != (failure, impact, low, high, per):
+            raise RuleBroken(
+                "band_in_use",
+                f"Remedies were chosen from the {band} band, so its kind, impact and amounts "
+                "stay as they were: make it inactive and add a new band instead.",
+                "7.4",
+            )
     band = band or CompensationBand()
     band.failure, band.impact, band.minimum, band.maximum = failure, impact, low, high
     band.per, band.description, band.active = per, description, bool(active)
