@@ -110,3 +110,27 @@ def test_choosing_the_caller_prefills_the_form_and_logs_on_their_record(
 
 def test_governance_cannot_log_or_look_up(signed_in, grace):
     assert signed_in(grace).get(reverse("web:complaint-log"), {"find": "rosa"}).status_code == 403
+
+
+def test_a_representative_logged_by_phone_can_have_copies_sent(signed_in, olivia):
+    """Review finding: the staff form took only the representative's name and relationship, so
+    the resident's request for copies (3.6) could never be met for a phone complaint."""
+    client = signed_in(olivia)
+    response = client.post(
+        reverse("web:complaint-log"),
+        {
+            "name": "Ada Patel",
+            "email": "ada@example.org",
+            "preferred_contact_method": "email",
+            "received_on": dt.date(2025, 11, 24).isoformat(),
+            "channel": "phone",
+            "description": "The lift has been broken for a month.",
+            "category": "repairs",
+            "representative_name": "Sam Patel",
+            "representative_relationship": "Son",
+            "representative_email": "sam@example.org",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    complaint = Complaint.objects.get(description__startswith="The lift")
+    assert complaint.representative.email == "sam@example.org"

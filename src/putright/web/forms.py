@@ -143,6 +143,12 @@ class LogComplaintForm(ResidentFields):
     representative_relationship = forms.CharField(
         label="Their relationship to the resident", required=False, max_length=200
     )
+    representative_email = forms.EmailField(
+        label="Representative's email address",
+        required=False,
+        help_text="So that copies of letters can go to them when the resident asks (3.6).",
+    )
+    representative_address = text_area("Representative's postal address", required=False, rows=3)
     related_to = forms.CharField(
         label="Related earlier complaint (reference)",
         required=False,

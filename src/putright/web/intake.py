@@ -113,6 +113,8 @@ def complaint_log(request):
                 representative = {
                     "name": data["representative_name"],
                     "relationship": data["representative_relationship"],
+                    "email": data["representative_email"],
+                    "address": data["representative_address"],
                 }
             try:
                 # The complaint and the adjustments asked for are recorded together, or neither.
