@@ -141,3 +141,24 @@ def test_an_improvement_action_is_added_beside_the_answer(client, olivia):
     action = answer.actions.get()
     assert (action.owner_name, action.due_on) == ("Customer services", dt.date(2026, 1, 31))
     assert "Train the contact centre on 1.2." in client.get(url).content.decode()
+
+
+def test_a_refused_step_shows_on_the_page_with_its_error_summary(client, olivia, martin):
+    """Review finding: refused steps were a redirect with a flash message. Bad input is 400 and a
+    broken rule 409, each with the error summary on the self-assessment's page."""
+    client.force_login(olivia)
+    client.post(
+        reverse("selfassessment:start"),
+        {
+            "code_version": "2024",
+            **_date("period_start", dt.date(2024, 4, 1)),
+            **_date("period_end", dt.date(2025, 3, 31)),
+        },
+    )
+    started = SelfAssessment.objects.get()
+    step = reverse("selfassessment:step", args=[started.pk])
+    incomplete = client.post(step, {"action": "complete"})
+    assert incomplete.status_code == 400 and "error-summary" in incomplete.content.decode()
+    client.force_login(martin)
+    early = client.post(step, {"action": "review"})
+    assert early.status_code == 409 and "error-summary" in early.content.decode()

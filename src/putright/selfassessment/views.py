@@ -7,7 +7,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from putright import dates
 from putright.landlord.selectors import landlord_settings
 from putright.selfassessment import selectors, web
 from putright.selfassessment.exporters import export_html
@@ -33,17 +32,7 @@ def selfassessment_detail(request, pk: int):
         self_assessment = selectors.selfassessment_detail(pk)
     except SelfAssessment.DoesNotExist:
         raise Http404 from None
-    return render(
-        request,
-        "selfassessment/detail.html",
-        {
-            "self_assessment": self_assessment,
-            "tasks": web.task_list(self_assessment),
-            "answered": self_assessment.answers.exclude(comply="").count(),
-            "total": self_assessment.answers.count(),
-            "today": dates.today(),
-        },
-    )
+    return web.detail_page(request, self_assessment)
 
 
 # --- public (8.2): no login; only what the governing body approved and was published ----------

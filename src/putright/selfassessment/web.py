@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from putright import dates
 from putright.codes.catalogue import VERSIONS
 from putright.errors import InvalidInput, NotPermitted, RuleBroken
 from putright.selfassessment import selectors, services
@@ -256,6 +257,25 @@ STEPS = {
 }
 
 
+def detail_page(request, self_assessment, *, rule=None, message=None, status=200):
+    """The self-assessment's page; a refused step shows on it with its error summary (400 for
+    bad input, 409 naming the provision for a broken rule)."""
+    return render(
+        request,
+        "selfassessment/detail.html",
+        {
+            "self_assessment": self_assessment,
+            "tasks": task_list(self_assessment),
+            "answered": self_assessment.answers.exclude(comply="").count(),
+            "total": self_assessment.answers.count(),
+            "today": dates.today(),
+            "rule": rule,
+            "message": message,
+        },
+        status=status,
+    )
+
+
 @login_required
 @require_POST
 def step(request, pk: int):
@@ -276,9 +296,10 @@ def step(request, pk: int):
             raise Http404("No such step.")
     except NotPermitted as error:
         return forbidden(request, str(error))
-    except (InvalidInput, RuleBroken) as error:
-        messages.error(request, _said(error))
-        return redirect("selfassessment:detail", pk=pk)
+    except InvalidInput as error:
+        return detail_page(request, _self_assessment(pk), message=_said(error), status=400)
+    except RuleBroken as error:
+        return detail_page(request, _self_assessment(pk), rule=error, status=409)
     messages.success(request, message)
     return redirect("selfassessment:detail", pk=pk)
 
