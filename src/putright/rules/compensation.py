@@ -100,6 +100,15 @@ DEFAULT_BANDS = [
         COMPENSATION_GUIDANCE,
     ),
     (
+        "Loss of lighting",
+        "set_rate",
+        D("10"),
+        D("10"),
+        "week",
+        "Loss of lighting only (power otherwise working).",
+        COMPENSATION_GUIDANCE,
+    ),
+    (
         "Missed appointment",
         "set_rate",
         D("15"),
