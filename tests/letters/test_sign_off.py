@@ -191,3 +191,16 @@ def test_switching_sign_off_off_for_a_moment_shows_in_the_figure(required, olivi
     assert (figure.met, figure.total) == (1, 2)
     assert figure.breaches == [unsigned.complaint.reference]
     assert figure.flags[unsigned.complaint.reference] == "issued while sign-off was off"
+
+
+def test_anyone_who_changed_the_draft_is_an_author(required, olivia, hannah, harry):
+    """Review finding: only the drafter and the last editor were authors, so someone who wrote
+    part of the letter could sign it off once another edited it after them."""
+    letter = draft(olivia, hannah)
+    services.letter_edit(user=olivia, letter=letter, body=letter.body + "\nA paragraph.\n")
+    letter.refresh_from_db()
+    services.letter_edit(user=hannah, letter=letter, body=letter.body + "\nAnother.\n")
+    letter.refresh_from_db()
+    with pytest.raises(RuleBroken) as error:
+        sign_off.letter_sign_off(user=olivia, letter=letter)
+    assert error.value.error == "own_letter"

@@ -146,6 +146,9 @@ class Letter(models.Model):
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Everyone who changed the draft (user ids), not only the last: each is an author, and no
+    # author signs the letter off (6.7).
+    editors = models.JSONField(default=list, blank=True)
     # Review and sign-off of a response letter (6.7, 6.9, 6.19); void again if the draft changes.
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -185,7 +188,8 @@ class Letter(models.Model):
 
     @property
     def authors(self) -> set[int]:
-        return {pk for pk in (self.created_by_id, self.edited_by_id) if pk is not None}
+        named = {self.created_by_id, self.edited_by_id, *(self.editors or [])}
+        return {pk for pk in named if pk is not None}
 
 
 class InboundStatus(models.TextChoices):

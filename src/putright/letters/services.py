@@ -146,6 +146,8 @@ def letter_edit(
     letter.readability = rendering.readability(letter.body)
     if (letter.subject, letter.body) != before:
         letter.edited_by = user
+        if user.pk not in letter.editors:
+            letter.editors = [*letter.editors, user.pk]
     sign_offs.void_if_changed(user=user, letter=letter, before=before)
     letter.save()
     return letter
@@ -171,6 +173,8 @@ def letter_redraft(*, user: User, letter: Letter) -> Letter:
     letter.readability = rendering.readability(body)
     if (letter.subject, letter.body) != before:
         letter.edited_by = user
+        if user.pk not in letter.editors:
+            letter.editors = [*letter.editors, user.pk]
     sign_offs.void_if_changed(user=user, letter=letter, before=before)
     letter.save()
     return letter

@@ -3,7 +3,7 @@
 The landlord chooses, per stage, whether a stage 1 or stage 2 response letter must be signed off
 and which roles may sign off (letters.SignOffSetting, kept with the letters). Where it is
 required, the letter cannot be issued until someone signs it off; nobody signs off a letter they
-wrote (drafted or last edited); and changing the draft after the sign-off voids it, so that what
+wrote (drafted or changed); and changing the draft after the sign-off voids it, so that what
 was reviewed is what is sent. The review is the landlord's check that the response answers every
 point with clear reasons (6.7) and says what 6.9 and 6.19 require.
 
@@ -86,11 +86,12 @@ def measure(*, period_start: dt.date, period_end: dt.date, code_version: str = "
             "signed_off_by_id",
             "created_by_id",
             "edited_by_id",
+            "editors",
             "sign_off_required",
         )
     )
     rows = list(rows)
-    stages = sorted({row[1] for row in rows if row[5]})
+    stages = sorted({row[1] for row in rows if row[6]})
     if not stages:
         return None
     which = "Stage 1 and stage 2" if stages == [1, 2] else f"Stage {stages[0]}"
@@ -99,9 +100,10 @@ def measure(*, period_start: dt.date, period_end: dt.date, code_version: str = "
         f"{which} response letters signed off before issue by someone other than the author",
         enforced=ENFORCED,
     )
-    for reference, stage, signed_off_by, created_by, edited_by, required in rows:
+    for reference, stage, signed_off_by, created_by, edited_by, editors, required in rows:
         if stage not in stages:
             continue
-        ok = signed_off_by is not None and signed_off_by not in {created_by, edited_by}
+        authors = {created_by, edited_by, *(editors or [])}
+        ok = signed_off_by is not None and signed_off_by not in authors
         figure.add(ok, reference, "" if ok or required else "issued while sign-off was off")
     return figure
