@@ -76,7 +76,8 @@ def flag_follow_up_record(
     "not_dissatisfied" needs no offer (staff judged the detector wrong)."""
     permissions.require_recorder(user)
     flag = (
-        Flag.objects.select_for_update()
+        # Only the flag's row is locked: PostgreSQL locks no nullable side of an outer join.
+        Flag.objects.select_for_update(of=("self",))
         .select_related("inbound_message", "service_request")
         .get(pk=flag.pk)
     )
