@@ -12,38 +12,31 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from putright.api.permissions import PermissionBeforeBody
+from putright.api.serializers import RepresentativeOutput
 from putright.complaints import uploads
 from putright.complaints.models import Complaint
 from putright.errors import InvalidInput
 from putright.inputs import Input
 from putright.people import representatives, services
-from putright.people.contact_details import NULLABLE, WithholdsContactDetails
-from putright.people.models import ConsentMethod, Representative
+from putright.people.models import ConsentMethod
 
 
-class RepresentativeOut(WithholdsContactDetails, serializers.ModelSerializer):
+class RepresentativeOut(RepresentativeOutput):
+    """The complaint's representative as the case shows it, with the consent's record."""
+
     consent_recorded_by = serializers.SlugRelatedField(
         slug_field="username", read_only=True, allow_null=True
     )
     consent_evidence = serializers.SerializerMethodField()
 
-    class Meta:
-        model = Representative
+    class Meta(RepresentativeOutput.Meta):
         fields = [
-            "name",
-            "relationship",
-            "email",
-            "phone",
-            "address",
-            "consent_method",
-            "consent_given_on",
+            *RepresentativeOutput.Meta.fields,
             "consent_notes",
             "consent_evidence",
             "consent_recorded_by",
             "consent_recorded_at",
-            "wants_copies",
         ]
-        extra_kwargs = NULLABLE
 
     def get_consent_evidence(self, representative) -> dict | None:
         if not representative.consent_evidence:

@@ -237,3 +237,16 @@ def in_code_order(rows: list[ImportedRow], version: str) -> tuple[list[ImportedR
     ]
     known = sorted((row for row in rows if row.ref in order), key=lambda row: order[row.ref])
     return known + [row for row in rows if row.ref not in order], problems
+
+
+def docx_row_cells(row) -> list[str]:
+    """A Word table row's cells as text. A merged cell repeats across the columns it spans:
+    it is kept once, the columns after it empty, so the columns keep their places."""
+    cells, previous = [], None
+    for cell in row.cells:
+        if previous is not None and cell._tc is previous:
+            cells.append("")
+            continue
+        previous = cell._tc
+        cells.append("\n".join(p.text for p in cell.paragraphs))
+    return cells

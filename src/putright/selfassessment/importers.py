@@ -32,6 +32,7 @@ from putright.selfassessment.form_cells import (
     Unreadable,
     _is_header_cells,
     clean_text,
+    docx_row_cells,
     in_code_order,
     merge_duplicates,
     parse_comply,
@@ -371,16 +372,7 @@ def docx_items(path: str | Path) -> list:
         elif isinstance(block, Table):
             for row in block.rows:
                 number += 1
-                cells = []
-                previous = None
-                for cell in row.cells:
-                    # Merged cells repeat: keep one.
-                    if previous is not None and cell._tc is previous:
-                        cells.append("")
-                        continue
-                    previous = cell._tc
-                    cells.append("\n".join(p.text for p in cell.paragraphs))
-                items.append((number, cells))
+                items.append((number, docx_row_cells(row)))
     return items
 
 

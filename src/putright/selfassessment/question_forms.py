@@ -16,7 +16,12 @@ import difflib
 import re
 from pathlib import Path
 
-from putright.selfassessment.form_cells import ImportedRow, Unreadable, clean_text
+from putright.selfassessment.form_cells import (
+    ImportedRow,
+    Unreadable,
+    clean_text,
+    docx_row_cells,
+)
 
 SECTION = re.compile(r"^\s*(?:section\s+)?(\d{1,2})[.:)]?\s+([A-Za-z].*?)\s*$", re.IGNORECASE)
 NUMBERED = re.compile(r"^\s*(\d{1,2}\.\d{1,2})[.:)]?\s+")
@@ -46,15 +51,7 @@ def docx_located_items(path: str | Path) -> list[tuple[str, object]]:
         elif isinstance(block, Table):
             tables += 1
             for number, row in enumerate(block.rows, start=1):
-                cells, previous = [], None
-                for cell in row.cells:
-                    # A merged cell repeats across the columns it spans: keep it once.
-                    if previous is not None and cell._tc is previous:
-                        cells.append("")
-                        continue
-                    previous = cell._tc
-                    cells.append("\n".join(p.text for p in cell.paragraphs))
-                items.append((f"table {tables}, row {number}", cells))
+                items.append((f"table {tables}, row {number}", docx_row_cells(row)))
     return items
 
 
